@@ -1,0 +1,1 @@
+"""OGP Monitor: monitoring Latvia's open government action plans."""

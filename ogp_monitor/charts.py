@@ -1,0 +1,288 @@
+"""Pure chart functions: a DataFrame in, a Plotly figure out.
+
+One template for the whole app (and the meeting deck): readable fonts for a
+projector, Okabe-Ito colours that stay distinct for colour-blind viewers,
+and a pattern plus a written label for every status so colour is never the
+only cue. Numbers use the Latvian decimal comma when ``lang="lv"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .i18n import fmt_date, fmt_number, status_label, t
+
+STATUS_ORDER = ("advanced", "in_progress", "not_started", "withdrawn")
+# Okabe-Ito: blue / orange / grey / reddish purple — distinct under all common colour-vision deficiencies.
+STATUS_COLOURS = {"advanced": "#0072B2", "in_progress": "#E69F00", "not_started": "#8C8C8C",
+                  "withdrawn": "#CC79A7"}
+STATUS_PATTERNS = {"advanced": "", "in_progress": "/", "not_started": "x", "withdrawn": "."}
+STATUS_MARKS = {"advanced": "●", "in_progress": "◐", "not_started": "○", "withdrawn": "⊘"}
+SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
+AREA_SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x"]
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+TEXT_COLOUR = "#1a1a1a"
+
+
+def template(lang: str = "lv", scale: float = 1.0) -> go.layout.Template:
+    """The shared look. ``scale`` > 1 enlarges type for meeting mode and slides."""
+    size = round(16 * scale)
+    return go.layout.Template(layout=go.Layout(
+        font=dict(family=FONT, size=size, color=TEXT_COLOUR),
+        title=dict(font=dict(size=round(22 * scale)), x=0, xanchor="left"),
+        paper_bgcolor="white", plot_bgcolor="white",
+        colorway=SERIES_COLOURS,
+        separators=", " if lang == "lv" else ".,",
+        margin=dict(l=10, r=20, t=round(70 * scale), b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
+                    font=dict(size=round(15 * scale))),
+        xaxis=dict(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd", automargin=True,
+                   tickfont=dict(size=round(14 * scale))),
+        yaxis=dict(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd", automargin=True,
+                   tickfont=dict(size=round(14 * scale))),
+        hoverlabel=dict(font=dict(size=size)),
+    ))
+
+
+def _finish(fig: go.Figure, title: str, lang: str, scale: float, height: int | None = None) -> go.Figure:
+    fig.update_layout(template=template(lang, scale), title=title)
+    if height:
+        fig.update_layout(height=height)
+    return fig
+
+
+def _status_text(group: str, lang: str) -> str:
+    return f"{STATUS_MARKS.get(group, '')} {status_label(group, lang)}"
+
+
+def wrap(text: str, width: int = 38, max_lines: int = 3) -> str:
+    """Break a long label into lines (``<br>``) for axis ticks."""
+    words, lines, line = str(text).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return "<br>".join(lines)
+
+
+def status_bar(counts: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
+    """Measures per status group (columns: status_group, n_measures, share_pct): one bar each."""
+    frame = counts.set_index("status_group").reindex(
+        [g for g in STATUS_ORDER if g in set(counts["status_group"])]).reset_index()
+    fig = go.Figure()
+    for row in frame.itertuples(index=False):
+        label = _status_text(row.status_group, lang)
+        fig.add_bar(
+            x=[row.n_measures], y=[label], orientation="h", name=label,
+            marker=dict(color=STATUS_COLOURS[row.status_group],
+                        pattern=dict(shape=STATUS_PATTERNS[row.status_group], fgcolor="white"),
+                        line=dict(color=TEXT_COLOUR, width=1)),
+            text=[f"{row.n_measures} ({fmt_number(row.share_pct, lang, 0)}%)"], textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"{label}: %{{x}}<extra></extra>", showlegend=False)
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=t("chart.n_measures", lang), rangemode="tozero",
+                     range=[0, max(1, frame["n_measures"].max()) * 1.25])
+    return _finish(fig, t("chart.status_title", lang), lang, scale, height=round(300 * scale))
+
+
+def commitment_progress(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
+    """Stacked bars per commitment (columns: commitment_no, commitment_title, status_group,
+    n_measures, share_advanced_pct). The commitment number is in ``customdata`` for click-through."""
+    fig = go.Figure()
+    order = (frame.drop_duplicates("commitment_no")[["commitment_no", "commitment_title",
+                                                     "share_advanced_pct"]])
+    labels = {r.commitment_no: wrap(f"{r.commitment_no}. {r.commitment_title}", 44, 2)
+              for r in order.itertuples(index=False)}
+    for group in STATUS_ORDER:
+        part = frame[frame["status_group"] == group]
+        if part.empty:
+            continue
+        name = _status_text(group, lang)
+        fig.add_bar(
+            y=part["commitment_no"].map(labels), x=part["n_measures"], orientation="h", name=name,
+            customdata=part["commitment_no"],
+            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white"),
+                        line=dict(color=TEXT_COLOUR, width=1)),
+            text=part["n_measures"], textposition="inside", insidetextanchor="middle",
+            hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>")
+    annotations = [dict(x=1.0, xref="paper", xanchor="left", y=labels[r.commitment_no], yref="y",
+                        text=f" {fmt_number(r.share_advanced_pct, lang, 0)}%", showarrow=False,
+                        font=dict(size=round(15 * scale)))
+                   for r in order.itertuples(index=False)]
+    fig.update_layout(barmode="stack", annotations=annotations, margin=dict(r=round(60 * scale)))
+    fig.update_yaxes(autorange="reversed", title=None, categoryorder="array",
+                     categoryarray=list(labels.values()))
+    fig.update_xaxes(title=t("chart.n_measures", lang), dtick=1 if frame["n_measures"].max() < 12 else None)
+    height = max(320, 70 * len(labels) + 140)
+    return _finish(fig, t("chart.commitment_title", lang), lang, scale, height=round(height * scale))
+
+
+def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
+                     limit: int | None = None) -> go.Figure:
+    """Measures per institution (columns: institution, role, status_group, n_measures), stacked by
+    status; lead and partner roles side by side. ``limit`` draws the load limit line."""
+    fig = go.Figure()
+    totals = frame.groupby("institution")["n_measures"].sum().sort_values(ascending=False)
+    order = list(totals.index)
+    for group in STATUS_ORDER:
+        for role in ("lead", "partner"):
+            part = frame[(frame["status_group"] == group) & (frame["role"] == role)]
+            if part.empty:
+                continue
+            name = f"{_status_text(group, lang)} — {t('chart.role_' + role, lang)}"
+            fig.add_bar(
+                y=part["institution"], x=part["n_measures"], orientation="h", name=name,
+                customdata=part["institution"], offsetgroup=role, legendgroup=group,
+                marker=dict(color=STATUS_COLOURS[group],
+                            pattern=dict(shape=STATUS_PATTERNS[group] if role == "lead" else "-",
+                                         fgcolor="white"),
+                            opacity=1.0 if role == "lead" else 0.55, line=dict(color=TEXT_COLOUR, width=1)),
+                hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>")
+    if limit:
+        fig.add_vline(x=limit, line=dict(color="#D55E00", width=3, dash="dash"),
+                      annotation_text=t("chart.limit", lang, n=limit), annotation_position="top")
+    fig.update_layout(barmode="relative")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order, title=None)
+    fig.update_xaxes(title=t("chart.n_measures", lang))
+    height = max(320, 34 * len(order) + 160)
+    return _finish(fig, t("chart.institution_title", lang), lang, scale, height=round(height * scale))
+
+
+def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.date | None = None) -> go.Figure:
+    """Measures from start to deadline (columns: measure_no, measure_title, status_group, start_date,
+    deadline_date, is_overdue), coloured and patterned by status, overdue marked, a today line."""
+    today = today or dt.date.today()
+    data = frame.dropna(subset=["deadline_date"]).copy()
+    data["start"] = pd.to_datetime(data["start_date"].fillna(data["deadline_date"]))
+    data["end"] = pd.to_datetime(data["deadline_date"]) + pd.Timedelta(days=1)
+    data["label"] = [wrap(f"{n} {ti}", 46, 1) for n, ti in zip(data["measure_no"], data["measure_title"])]
+    fig = go.Figure()
+    for group in STATUS_ORDER:
+        part = data[data["status_group"] == group]
+        if part.empty:
+            continue
+        name = _status_text(group, lang)
+        fig.add_bar(
+            base=part["start"], x=(part["end"] - part["start"]).dt.total_seconds() * 1000, y=part["label"],
+            orientation="h", name=name, customdata=part["measure_no"],
+            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white"),
+                        line=dict(color=TEXT_COLOUR, width=1)),
+            hovertemplate=f"%{{y}}<br>{name}<extra></extra>")
+    overdue = data[data["is_overdue"].astype(bool)]
+    if not overdue.empty:
+        fig.add_scatter(x=overdue["end"], y=overdue["label"], mode="markers+text", name=t("chart.overdue", lang),
+                        marker=dict(symbol="triangle-left", size=round(14 * scale), color="#D55E00",
+                                    line=dict(color=TEXT_COLOUR, width=1)),
+                        text=["  " + t("chart.overdue_short", lang)] * len(overdue), textposition="middle right",
+                        hovertemplate="%{y}<extra></extra>")
+    fig.add_vline(x=pd.Timestamp(today).value / 1e6, line=dict(color=TEXT_COLOUR, width=2, dash="dot"))
+    fig.add_annotation(x=pd.Timestamp(today).value / 1e6, y=1.0, yref="paper", yanchor="bottom",
+                       text=t("chart.today", lang, date=fmt_date(today, lang)), showarrow=False)
+    fig.update_xaxes(type="date", tickformat="%m.%Y" if lang == "lv" else "%b %Y")
+    fig.update_yaxes(autorange="reversed", title=None, categoryorder="array", categoryarray=list(data["label"]))
+    fig.update_layout(barmode="overlay")
+    height = max(320, 26 * len(data) + 170)
+    return _finish(fig, t("chart.gantt_title", lang), lang, scale, height=round(height * scale))
+
+
+def status_history(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
+    """Status distribution across snapshots (columns: report_date, status_group, n_measures)."""
+    fig = go.Figure()
+    data = frame.copy()
+    data["when"] = [fmt_date(d, lang) for d in data["report_date"]]
+    for group in STATUS_ORDER:
+        part = data[data["status_group"] == group]
+        if part.empty:
+            continue
+        name = _status_text(group, lang)
+        fig.add_bar(x=part["when"], y=part["n_measures"], name=name, text=part["n_measures"],
+                    textposition="inside",
+                    marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white"),
+                                line=dict(color=TEXT_COLOUR, width=1)),
+                    hovertemplate=f"%{{x}}<br>{name}: %{{y}}<extra></extra>")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title=t("chart.report_date", lang), type="category")
+    fig.update_yaxes(title=t("chart.n_measures", lang))
+    return _finish(fig, t("chart.history_title", lang), lang, scale, height=round(420 * scale))
+
+
+def schedule(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.date | None = None) -> go.Figure:
+    """Schedule milestones (columns: activity, start_date, end_date)."""
+    data = frame.copy()
+    data["start"] = pd.to_datetime(data["start_date"])
+    data["end"] = pd.to_datetime(data["end_date"].fillna(data["start_date"])) + pd.Timedelta(days=1)
+    data["label"] = [wrap(a, 40, 2) for a in data["activity"]]
+    fig = go.Figure()
+    fig.add_bar(base=data["start"], x=(data["end"] - data["start"]).dt.total_seconds() * 1000, y=data["label"],
+                orientation="h", marker=dict(color="#56B4E9", line=dict(color=TEXT_COLOUR, width=1)),
+                text=[f"{fmt_date(s, lang)} – {fmt_date(e, lang)}" if s != e else fmt_date(s, lang)
+                      for s, e in zip(data["start_date"], data["end_date"].fillna(data["start_date"]))],
+                textposition="outside", cliponaxis=False, showlegend=False,
+                hovertemplate="%{y}<br>%{text}<extra></extra>")
+    today = today or dt.date.today()
+    fig.add_vline(x=pd.Timestamp(today).value / 1e6, line=dict(color=TEXT_COLOUR, width=2, dash="dot"))
+    fig.update_xaxes(type="date", tickformat="%m.%Y" if lang == "lv" else "%b %Y")
+    fig.update_yaxes(autorange="reversed", title=None)
+    height = max(300, 60 * len(data) + 140)
+    return _finish(fig, t("chart.schedule_title", lang), lang, scale, height=round(height * scale))
+
+
+def trust_series(frame: pd.DataFrame, indicator: str, lang: str = "lv", scale: float = 1.0) -> go.Figure:
+    """One indicator over the years (columns: area, year, value), one line + marker symbol per area."""
+    fig = go.Figure()
+    areas = list(dict.fromkeys(frame["area"]))
+    for i, area in enumerate(areas):
+        part = frame[frame["area"] == area].sort_values("year")
+        colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        fig.add_scatter(x=part["year"], y=part["value"], name=area, mode="lines+markers+text",
+                        line=dict(color=colour, width=3, dash="solid" if i == 0 else "dash"),
+                        marker=dict(symbol=AREA_SYMBOLS[i % len(AREA_SYMBOLS)], size=round(12 * scale), color=colour),
+                        text=[fmt_number(v, lang, 0) + "%" for v in part["value"]], textposition="top center",
+                        hovertemplate=f"{area} %{{x}}: %{{y}}%<extra></extra>")
+    fig.update_xaxes(title=t("chart.year", lang), dtick=1, tickformat="d")
+    fig.update_yaxes(title=t("chart.share_pct", lang), range=[0, 100], ticksuffix="%")
+    return _finish(fig, indicator, lang, scale, height=round(380 * scale))
+
+
+def trust_gap(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
+    """Latest Latvia value vs the average (columns: indicator, latvia_pct, average_pct, average_area,
+    gap_pp, year), as paired markers with the gap written in percentage points."""
+    data = frame.dropna(subset=["latvia_pct", "average_pct"]).copy()
+    data["label"] = [wrap(i, 34, 2) for i in data["indicator"]]
+    fig = go.Figure()
+    for row in data.itertuples(index=False):
+        fig.add_shape(type="line", x0=row.latvia_pct, x1=row.average_pct, y0=row.label, y1=row.label,
+                      line=dict(color="#8C8C8C", width=4))
+    fig.add_scatter(x=data["latvia_pct"], y=data["label"], mode="markers+text", name=t("chart.latvia", lang),
+                    marker=dict(symbol="circle", size=round(16 * scale), color="#0072B2"),
+                    text=[fmt_number(v, lang) + "%" for v in data["latvia_pct"]], textposition="bottom center",
+                    hovertemplate="%{y}: %{x}%<extra></extra>")
+    fig.add_scatter(x=data["average_pct"], y=data["label"], mode="markers+text", name=t("chart.average", lang),
+                    marker=dict(symbol="diamond", size=round(16 * scale), color="#E69F00"),
+                    text=[fmt_number(v, lang) + "%" for v in data["average_pct"]], textposition="top center",
+                    hovertemplate="%{y}: %{x}%<extra></extra>")
+    for row in data.itertuples(index=False):
+        sign = "+" if row.gap_pp > 0 else ""
+        fig.add_annotation(x=102, y=row.label, xanchor="left", showarrow=False,
+                           text=f"{sign}{fmt_number(row.gap_pp, lang)} {t('chart.pp', lang)}")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", title=t("chart.share_pct", lang))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(margin=dict(r=round(110 * scale)))
+    height = max(320, 80 * len(data) + 140)
+    return _finish(fig, t("chart.gap_title", lang), lang, scale, height=round(height * scale))
+
+
+def plotly_config(file_name: str) -> dict:
+    """Chart toolbar: PNG download in the browser, nothing else distracting."""
+    return {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+            "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2}}

@@ -1,0 +1,170 @@
+"""Command line: ingest, query, snapshots, template, seed (same code path as the dashboard)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from pathlib import Path
+
+from . import db, exports, ingest
+from .template import build_template
+
+SAMPLE_DIR = db.ROOT / "data" / "sample"
+EXIT_REFUSED = 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        print(f"{path}: cannot read file ({exc.strerror})", file=sys.stderr)
+        return EXIT_REFUSED
+    checked = ingest.check(content, path.name, report_date=args.report_date)
+    for problem in checked.problems:
+        if not problem.is_error:
+            print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
+    if not checked.ok:
+        for problem in checked.errors:
+            print(problem.line(args.lang), file=sys.stderr)
+        print(f"{path.name}: refused, {len(checked.errors)} error(s); the database is unchanged.",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    con = db.connect(args.db)
+    try:
+        result = ingest.store(con, checked, uploaded_by=args.by)
+    finally:
+        con.close()
+    clean = checked.clean
+    assert clean is not None
+    if result.duplicate:
+        print(f"{path.name}: identical to snapshot {result.snapshot_id} (same sha256); nothing added.")
+        return 0
+    counts = clean.row_counts()
+    groups = clean.measures["status_group"].value_counts().to_dict()
+    print(f"snapshot {result.snapshot_id} published from {path.name}")
+    print(f"  report date  {clean.report_date:%d.%m.%Y}")
+    print(f"  plans        {', '.join(sorted(clean.measures['plan_id'].unique()))}")
+    print(f"  measures     {counts['measures']}  (" + ", ".join(f"{k} {v}" for k, v in sorted(groups.items())) + ")")
+    print(f"  indicators   {counts['indicators']}")
+    print(f"  schedule     {counts['schedule']}")
+    print(f"  sha256       {checked.sha256}")
+    return 0
+
+
+def _params(pairs: list[str]) -> dict[str, object]:
+    params: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise SystemExit(f"--param takes key=value, got {pair!r}")
+        params[key] = int(value) if value.lstrip("-").isdigit() and key.endswith("_id") else value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    con = db.connect(args.db, read_only=db.db_path(args.db).exists())
+    try:
+        frame = db.run_query(con, args.name, **_params(args.param))
+    except (KeyError, TypeError) as exc:
+        print(str(exc).strip("'\""), file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        con.close()
+    if args.format == "csv":
+        sys.stdout.buffer.write(exports.to_csv_bytes(frame))
+    else:
+        import pandas as pd
+        with pd.option_context("display.max_rows", 500, "display.max_columns", 50, "display.width", 200,
+                               "display.max_colwidth", 60):
+            print(frame.to_string(index=False))
+    return 0
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    con = db.connect(args.db)
+    try:
+        frame = db.run_query(con, "snapshots")
+    finally:
+        con.close()
+    if frame.empty:
+        print("no snapshots yet")
+        return 0
+    print(frame.drop(columns=["sha256"]).to_string(index=False))
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    Path(args.out).write_bytes(build_template())
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    """Create the database from the shipped sample exports when it has no snapshot yet."""
+    con = db.connect(args.db)
+    try:
+        if db.current_snapshot_id(con) is not None and not args.force:
+            print(f"{db.db_path(args.db)}: already has data; not seeded")
+            return 0
+        for path in sorted(SAMPLE_DIR.glob("*.xlsx")):
+            checked = ingest.check(path.read_bytes(), path.name)
+            if not checked.ok:
+                for problem in checked.errors:
+                    print(problem.line("en"), file=sys.stderr)
+                return EXIT_REFUSED
+            result = ingest.store(con, checked, uploaded_by="sample")
+            print(f"seeded snapshot {result.snapshot_id} from {path.name}")
+    finally:
+        con.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ogp_monitor",
+                                     description="OGP Monitor: Latvia's open government action plan monitoring")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", help="DuckDB file (default: $OGP_DB or data/ogp.duckdb)")
+        return p
+
+    p = with_db(sub.add_parser("ingest", help="validate an Excel export and publish it as a snapshot"))
+    p.add_argument("file")
+    p.add_argument("--report-date", type=_date, help="report date when the file has none (YYYY-MM-DD)")
+    p.add_argument("--by", default=getpass.getuser() if hasattr(getpass, "getuser") else "cli",
+                   help="who uploads (recorded in the snapshot)")
+    p.add_argument("--lang", choices=("lv", "en"), default="lv", help="language of problem messages")
+    p.set_defaults(func=cmd_ingest)
+
+    p = with_db(sub.add_parser("query", help="run queries/NAME.sql on the current snapshot"))
+    p.add_argument("name")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--format", choices=("table", "csv"), default="table")
+    p.set_defaults(func=cmd_query)
+
+    p = with_db(sub.add_parser("snapshots", help="list uploads"))
+    p.set_defaults(func=cmd_snapshots)
+
+    p = sub.add_parser("template", help="write a blank export template")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_template)
+
+    p = with_db(sub.add_parser("seed", help="load the shipped sample when the database is empty"))
+    p.add_argument("--force", action="store_true", help="load the sample even if data exists")
+    p.set_defaults(func=cmd_seed)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,26 @@
+"""Strings in charts: titles, axes, legends."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "chart.n_measures": ("Pasākumu skaits", "Number of measures"),
+    "chart.status_title": ("Pasākumi pēc izpildes statusa", "Measures by implementation status"),
+    "chart.commitment_title": ("Izpilde pa apņemšanām (pabeigto vai ar būtisku progresu daļa)",
+                               "Progress per commitment (share completed or substantially advanced)"),
+    "chart.institution_title": ("Pasākumi pa iestādēm (atbildīgā un līdzatbildīgā loma)",
+                                "Measures per institution (lead and partner roles)"),
+    "chart.role_lead": ("atbildīgā", "lead"),
+    "chart.role_partner": ("līdzatbildīgā", "partner"),
+    "chart.limit": ("slodzes robeža: {n}", "load limit: {n}"),
+    "chart.gantt_title": ("Pasākumu laika grafiks", "Measures timeline"),
+    "chart.overdue": ("Termiņš nokavēts", "Past deadline"),
+    "chart.overdue_short": ("nokavēts", "overdue"),
+    "chart.today": ("šodien {date}", "today {date}"),
+    "chart.history_title": ("Statusu sadalījums pa ziņojumiem", "Status distribution per report"),
+    "chart.report_date": ("Ziņojuma datums", "Report date"),
+    "chart.schedule_title": ("Plāna izstrādes grafiks", "Plan drafting schedule"),
+    "chart.year": ("Gads", "Year"),
+    "chart.share_pct": ("Iedzīvotāju daļa, %", "Share of people, %"),
+    "chart.latvia": ("Latvija", "Latvia"),
+    "chart.average": ("ESAO / ES vidēji", "OECD / EU average"),
+    "chart.pp": ("pp", "pp"),
+    "chart.gap_title": ("Jaunākās vērtības: Latvija pret vidējo", "Latest values: Latvia against the average"),
+}

@@ -1,0 +1,173 @@
+"""The export format: sheets, fields, header synonyms and statuses.
+
+This module is the single description of what an analyst's workbook may look
+like. The reader, the validator, the template writer and the README all follow
+it, so a synonym added here is accepted everywhere at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .textnorm import fold
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label_lv: str
+    label_en: str
+    required: bool
+    synonyms: tuple[str, ...]
+    help_lv: str = ""
+    help_en: str = ""
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    kind: str
+    label_lv: str
+    label_en: str
+    required: bool
+    names: tuple[str, ...]
+    fields: tuple[Field, ...]
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+MEASURES = SheetSpec(
+    kind="measures",
+    label_lv="Pasākumi",
+    label_en="Measures",
+    required=True,
+    names=("Pasākumi", "Measures", "Pasākumu izpilde", "Plāna pasākumi"),
+    fields=(
+        Field("plan_id", "Plāns", "Plan", False,
+              ("plāns", "rīcības plāns", "plāna nr", "plan", "action plan", "plan id"),
+              "Plāna nosaukums, piem. „5. plāns 2022–2025”", "Plan name, e.g. '5th plan 2022–2025'"),
+        Field("commitment_no", "Apņemšanās nr.", "Commitment no.", True,
+              ("apņemšanās nr", "apņemšanās numurs", "apņemšanās nr.", "rīcības virziena nr",
+               "rīcības virziens nr", "virziena nr", "commitment no", "commitment number",
+               "commitment nr", "action direction no")),
+        Field("commitment_title", "Apņemšanās", "Commitment", True,
+              ("apņemšanās", "apņemšanās nosaukums", "rīcības virziens", "rīcības virziena nosaukums",
+               "commitment", "commitment title", "action direction")),
+        Field("measure_no", "Pasākuma nr.", "Measure no.", True,
+              ("pasākuma nr", "pasākums nr", "pasākuma numurs", "nr", "nr p k", "measure no",
+               "measure number", "measure nr", "no")),
+        Field("measure_title", "Pasākums", "Measure", True,
+              ("pasākums", "pasākuma nosaukums", "measure", "measure title", "activity")),
+        Field("lead_institution", "Atbildīgā iestāde", "Lead institution", True,
+              ("atbildīgā iestāde", "atbildīgā institūcija", "atbildīgais", "vadošā iestāde",
+               "atbildīgā", "lead institution", "responsible institution", "lead", "responsible")),
+        Field("partner_institutions", "Līdzatbildīgās iestādes", "Partner institutions", False,
+              ("līdzatbildīgās iestādes", "līdzatbildīgā iestāde", "līdzatbildīgie", "partneri",
+               "iesaistītās iestādes", "iesaistītās institūcijas", "sadarbības partneri",
+               "partner institutions", "partners", "co responsible", "involved institutions"),
+              "Atdaliet ar „;” vai „,”", "Separate with ';' or ','"),
+        Field("status", "Statuss", "Status", True,
+              ("statuss", "izpildes statuss", "izpildes stāvoklis", "stāvoklis", "status",
+               "implementation status")),
+        Field("start_date", "Sākuma datums", "Start date", False,
+              ("sākuma datums", "sākums", "uzsākšanas datums", "uzsākts", "start date", "start",
+               "starts")),
+        Field("deadline_date", "Izpildes termiņš", "Deadline", False,
+              ("izpildes termiņš", "termiņš", "beigu termiņš", "beigu datums", "deadline",
+               "due date", "end date", "due")),
+        Field("progress_note", "Progresa apraksts", "Progress note", False,
+              ("progresa apraksts", "izpildes apraksts", "progress apraksts", "piezīmes", "piezīme",
+               "komentārs", "komentāri", "paveiktais", "progress note", "note", "notes",
+               "comment", "comments")),
+        Field("progress_pct", "Izpilde, %", "Progress, %", False,
+              ("izpilde %", "izpildes %", "progress %", "izpildes procents", "progress",
+               "progress pct", "percent complete", "completion %")),
+        Field("report_date", "Ziņojuma datums", "Report date", False,
+              ("ziņojuma datums", "pārskata datums", "stāvoklis uz", "datums", "report date",
+               "as of", "reporting date")),
+    ),
+)
+
+INDICATORS = SheetSpec(
+    kind="indicators",
+    label_lv="Rādītāji",
+    label_en="Indicators",
+    required=False,
+    names=("Rādītāji", "Indicators", "Uzticēšanās rādītāji", "Trust indicators"),
+    fields=(
+        Field("indicator", "Rādītājs", "Indicator", True,
+              ("rādītājs", "indikators", "rādītāja nosaukums", "indicator", "indicator lv",
+               "rādītājs lv")),
+        Field("indicator_en", "Rādītājs (angliski)", "Indicator (English)", False,
+              ("rādītājs angliski", "rādītājs en", "indicator en", "indicator english",
+               "indicator (en)")),
+        Field("area", "Teritorija / grupa", "Area / group", True,
+              ("teritorija", "grupa", "teritorija grupa", "valsts", "area", "group", "country",
+               "area group")),
+        Field("year", "Gads", "Year", True, ("gads", "year")),
+        Field("value", "Vērtība", "Value", True,
+              ("vērtība", "vērtība %", "value", "value %", "value pct", "share %")),
+        Field("unit", "Mērvienība", "Unit", False, ("mērvienība", "vienība", "unit", "units")),
+        Field("source", "Avots", "Source", False, ("avots", "datu avots", "source", "data source")),
+    ),
+)
+
+SCHEDULE = SheetSpec(
+    kind="schedule",
+    label_lv="Grafiks",
+    label_en="Schedule",
+    required=False,
+    names=("Grafiks", "Schedule", "Izstrādes grafiks", "Laika grafiks", "Timeline"),
+    fields=(
+        Field("plan_id", "Plāns", "Plan", False, ("plāns", "plan")),
+        Field("activity", "Aktivitāte", "Activity", True,
+              ("aktivitāte", "darbība", "pasākums", "activity", "step", "milestone")),
+        Field("start_date", "Sākums", "Start", True,
+              ("sākums", "sākuma datums", "no", "datums", "start", "start date", "from", "date")),
+        Field("end_date", "Beigas", "End", False,
+              ("beigas", "beigu datums", "līdz", "end", "end date", "to", "until")),
+        Field("goal", "Mērķis", "Goal", False, ("mērķis", "goal", "purpose", "aim")),
+    ),
+)
+
+SHEETS = (MEASURES, INDICATORS, SCHEDULE)
+
+# Status groups the council reports. The first label of each group is the one
+# the template offers in its drop-down.
+STATUS_GROUPS = ("not_started", "in_progress", "advanced", "withdrawn")
+
+STATUS_LABELS: dict[str, tuple[str, ...]] = {
+    "not_started": ("Nav uzsākts", "Not started", "nav sākts", "plānots", "planned",
+                    "nav uzsākta", "nav uzsākti"),
+    "in_progress": ("Uzsākts, izpilde procesā", "In progress", "uzsākts", "izpilde procesā",
+                    "procesā", "tiek īstenots", "uzsākts un izpilde ir procesā", "started",
+                    "ongoing", "limited progress", "ierobežots progress", "daļēji izpildīts"),
+    "advanced": ("Pabeigts vai būtisks progress", "Completed or substantial progress",
+                 "pabeigts", "izpildīts", "būtisks progress", "ir būtisks progress",
+                 "pabeigts vai ir būtisks progress", "substantial progress", "completed",
+                 "complete", "done", "finished", "advanced", "ievērojams progress"),
+    "withdrawn": ("Atsaukts", "Withdrawn", "svītrots", "izslēgts", "cancelled", "canceled",
+                  "dropped"),
+}
+
+STATUS_LOOKUP: dict[str, str] = {
+    fold(label): group for group, labels in STATUS_LABELS.items() for label in labels
+}
+
+
+def header_lookup(sheet: SheetSpec) -> dict[str, str]:
+    """Folded header text -> field key, for one sheet."""
+    table: dict[str, str] = {}
+    for f in sheet.fields:
+        for name in (f.label_lv, f.label_en, f.key, *f.synonyms):
+            table.setdefault(fold(name), f.key)
+    return table
+
+
+def sheet_kind(name: str) -> str | None:
+    """Which kind of sheet a workbook's sheet name denotes, if any."""
+    key = fold(name)
+    for sheet in SHEETS:
+        if key in {fold(n) for n in sheet.names}:
+            return sheet.kind
+    return None

@@ -1,0 +1,429 @@
+"""Validation: raw sheets -> clean frames plus cell-precise problems.
+
+Errors block the load; notices are shown but do not. Every problem names its
+cell (``Pasākumi!H12``) and says, in Latvian and English, what is wrong and
+how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import parsing
+from .problems import ERROR, NOTICE, Problem
+from .reader import RawSheet, RawWorkbook, column_letter
+from .spec import INDICATORS, MEASURES, SCHEDULE, STATUS_LABELS, SheetSpec, header_lookup
+from .textnorm import fold
+
+HEADER_SCAN_ROWS = 30
+MAX_PROBLEMS_PER_KIND = 50
+DEFAULT_PLAN = "Rīcības plāns"
+
+MEASURE_COLUMNS = ["plan_id", "commitment_no", "commitment_title", "measure_no", "measure_title",
+                   "lead_institution", "partner_institutions", "status_label", "status_group",
+                   "start_date", "deadline_date", "progress_note", "progress_pct", "source_row"]
+INDICATOR_COLUMNS = ["indicator", "indicator_en", "area", "year", "value", "unit", "source",
+                     "source_row"]
+SCHEDULE_COLUMNS = ["plan_id", "activity", "start_date", "end_date", "goal", "source_row"]
+
+
+@dataclass
+class Clean:
+    measures: pd.DataFrame
+    indicators: pd.DataFrame
+    schedule: pd.DataFrame
+    report_date: dt.date | None
+    ignored_sheets: list[str] = field(default_factory=list)
+
+    def row_counts(self) -> dict[str, int]:
+        return {"measures": len(self.measures), "indicators": len(self.indicators),
+                "schedule": len(self.schedule)}
+
+
+class _Collector:
+    """Collects problems, capping each kind so a broken 200k-row file stays readable."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._counts: dict[str, int] = {}
+
+    def add(self, problem: Problem) -> None:
+        n = self._counts.get(problem.code, 0) + 1
+        self._counts[problem.code] = n
+        if n <= MAX_PROBLEMS_PER_KIND:
+            self.problems.append(problem)
+
+    def finish(self) -> list[Problem]:
+        for code, n in self._counts.items():
+            if n > MAX_PROBLEMS_PER_KIND:
+                first = next(p for p in self.problems if p.code == code)
+                extra = n - MAX_PROBLEMS_PER_KIND
+                self.problems.append(Problem(
+                    first.severity, code, "…",
+                    f"Un vēl {extra} līdzīgas problēmas („{first.message_lv}”).",
+                    f"And {extra} more problems like this ('{first.message_en}').",
+                    first.fix_lv, first.fix_en))
+        return self.problems
+
+
+@dataclass
+class _Table:
+    """A sheet's data rows under its detected header row, columns keyed by field."""
+
+    sheet: RawSheet
+    frame: pd.DataFrame  # columns: field keys (+ year columns for wide indicators), "source_row"
+    columns: dict[str, int]  # field key -> 0-based column index in the sheet
+    header_row: int  # 1-based Excel row number
+
+    def cell(self, key: str, excel_row: int) -> str:
+        return f"{self.sheet.name}!{column_letter(self.columns[key])}{excel_row}"
+
+
+def _find_header(sheet: RawSheet, spec: SheetSpec) -> tuple[int, dict[int, str]] | None:
+    """The row (index into sheet.rows) that best matches the sheet's headers."""
+    lookup = header_lookup(spec)
+    best: tuple[int, dict[int, str]] | None = None
+    for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        found: dict[int, str] = {}
+        for j, value in enumerate(row):
+            key = lookup.get(fold(value))
+            if key and key not in found.values():
+                found[j] = key
+        if len(found) >= 2 and (best is None or len(found) > len(best[1])):
+            best = (i, found)
+    return best
+
+
+def _year_header(value: object) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if text.isdigit() and len(text) == 4 and parsing.MIN_YEAR <= int(text) <= parsing.MAX_YEAR:
+        return int(text)
+    return None
+
+
+def _table(sheet: RawSheet, spec: SheetSpec, out: _Collector, allow_years: bool = False) -> _Table | None:
+    found = _find_header(sheet, spec)
+    if found is None:
+        labels = ", ".join(f.label_lv for f in spec.fields if f.required)
+        labels_en = ", ".join(f.label_en for f in spec.fields if f.required)
+        out.add(Problem(ERROR, "no_header", sheet.name,
+                        f"Lapā „{sheet.name}” nav atrasta virsrakstu rinda.",
+                        f"No header row found on sheet '{sheet.name}'.",
+                        f"Pirmajās {HEADER_SCAN_ROWS} rindās jābūt kolonnām: {labels}.",
+                        f"The first {HEADER_SCAN_ROWS} rows must contain the columns: {labels_en}."))
+        return None
+    index, keys = found
+    header = sheet.rows[index]
+    header_row = sheet.first_row + index + 1
+    columns = {key: sheet.first_col + j for j, key in keys.items()}
+    years: dict[int, int] = {}
+    ignored: list[str] = []
+    for j, value in enumerate(header):
+        if j in keys or parsing.is_blank(pd.Series([value], dtype=object)).iloc[0]:
+            continue
+        year = _year_header(value) if allow_years else None
+        if year is not None:
+            years[j] = year
+        else:
+            ignored.append(f"{column_letter(sheet.first_col + j)} „{value}”")
+    if ignored:
+        out.add(Problem(NOTICE, "extra_columns", f"{sheet.name}!{header_row}",
+                        "Šīs kolonnas netiek izmantotas: " + ", ".join(ignored) + ".",
+                        "These columns are not used: " + ", ".join(ignored) + ".",
+                        "Ja tajās ir vajadzīgi dati, pārdēvējiet virsrakstu (skat. formāta aprakstu).",
+                        "If they hold needed data, rename the header (see the format description)."))
+    width = len(header)
+    body = [r + [""] * (width - len(r)) if len(r) < width else r[:width] for r in sheet.rows[index + 1:]]
+    raw = pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(
+        columns=range(width), dtype=object)
+    raw["source_row"] = range(header_row + 1, header_row + 1 + len(raw))
+    use = {j: key for j, key in keys.items()}
+    use.update({j: f"year:{y}" for j, y in years.items()})
+    frame = raw[[*use, "source_row"]].rename(columns=use)
+    data_cols = [c for c in frame.columns if c != "source_row"]
+    if data_cols:
+        blank = pd.concat([parsing.is_blank(frame[c]) for c in data_cols], axis=1).all(axis=1)
+        frame = frame[~blank]
+    frame = frame.reset_index(drop=True)
+    return _Table(sheet, frame, columns, header_row)
+
+
+def _missing_columns(table: _Table, spec: SheetSpec, out: _Collector) -> bool:
+    ok = True
+    for f in spec.fields:
+        if f.required and f.key not in table.columns:
+            ok = False
+            out.add(Problem(ERROR, "missing_column", f"{table.sheet.name}!{table.header_row}",
+                            f"Trūkst obligātās kolonnas „{f.label_lv}”.",
+                            f"The required column '{f.label_en}' is missing.",
+                            f"Pievienojiet virsrakstu rindā {table.header_row} kolonnu „{f.label_lv}” "
+                            f"(der arī: {', '.join(f.synonyms[:3])}).",
+                            f"Add a column '{f.label_en}' to header row {table.header_row} "
+                            f"(also accepted: {', '.join(f.synonyms[:3])})."))
+    return ok
+
+
+def _require(table: _Table, spec: SheetSpec, key: str, blank: pd.Series, out: _Collector) -> None:
+    f = spec.field(key)
+    for row in table.frame.loc[blank, "source_row"]:
+        out.add(Problem(ERROR, f"empty_{key}", table.cell(key, row),
+                        f"Tukša obligāta šūna „{f.label_lv}”.",
+                        f"Required cell '{f.label_en}' is empty.",
+                        f"Ierakstiet vērtību šūnā {table.cell(key, row)}.",
+                        f"Enter a value in cell {table.cell(key, row)}."))
+
+
+def _dates(table: _Table, spec: SheetSpec, key: str, out: _Collector) -> pd.Series:
+    if key not in table.frame:
+        return pd.Series(pd.NaT, index=table.frame.index, dtype="datetime64[us]")
+    values, bad = parsing.parse_dates(table.frame[key])
+    f = spec.field(key)
+    for row, raw in table.frame.loc[bad, ["source_row", key]].itertuples(index=False):
+        out.add(Problem(ERROR, f"bad_date_{key}", table.cell(key, row),
+                        f"„{f.label_lv}”: „{raw}” nav derīgs datums.",
+                        f"'{f.label_en}': '{raw}' is not a valid date.",
+                        "Ierakstiet datumu kā 31.12.2025 vai Excel datumu (gads 1990–2100).",
+                        "Write the date as 31.12.2025 or an Excel date (year 1990–2100)."))
+    return values
+
+
+def _text(frame: pd.DataFrame, key: str) -> pd.Series:
+    if key not in frame:
+        return pd.Series("", index=frame.index, dtype="str")
+    values = frame[key].astype(object)
+    return values.where(~parsing.is_blank(values), "").astype("str").str.strip()
+
+
+def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
+    table = _table(sheet, MEASURES, out)
+    if table is None or not _missing_columns(table, MEASURES, out):
+        return None
+    frame = table.frame
+    if frame.empty:
+        out.add(Problem(ERROR, "no_rows", sheet.name, f"Lapā „{sheet.name}” nav neviena pasākuma.",
+                        f"Sheet '{sheet.name}' has no measures.",
+                        "Pievienojiet pasākumu rindas zem virsrakstu rindas.",
+                        "Add measure rows below the header row."))
+        return None
+    # Merged cells keep their value in the top-left cell only: carry the plan and
+    # commitment down over the measures below them.
+    for key in ("plan_id", "commitment_no", "commitment_title"):
+        if key in frame:
+            col = frame[key].astype(object)
+            frame[key] = col.where(~parsing.is_blank(col)).ffill().fillna("")
+
+    m = pd.DataFrame(index=frame.index)
+    m["plan_id"] = _text(frame, "plan_id").replace("", DEFAULT_PLAN)
+    m["commitment_no"] = parsing.number_label(frame["commitment_no"])
+    m["commitment_title"] = _text(frame, "commitment_title")
+    m["measure_no"] = parsing.number_label(frame["measure_no"])
+    m["measure_title"] = _text(frame, "measure_title")
+    m["lead_institution"] = _text(frame, "lead_institution")
+    m["partner_institutions"] = parsing.split_institutions(_text(frame, "partner_institutions"))
+    m["progress_note"] = _text(frame, "progress_note")
+    m["source_row"] = frame["source_row"]
+
+    for key in ("commitment_no", "commitment_title", "measure_no", "measure_title",
+                "lead_institution"):
+        _require(table, MEASURES, key, m[key] == "", out)
+
+    label, group, unknown = parsing.parse_statuses(frame["status"])
+    m["status_label"], m["status_group"] = label, group
+    _require(table, MEASURES, "status", label == "", out)
+    allowed = "; ".join(labels[0] for labels in STATUS_LABELS.values())
+    allowed_en = "; ".join(labels[1] for labels in STATUS_LABELS.values())
+    for row, raw in frame.loc[unknown, ["source_row", "status"]].itertuples(index=False):
+        out.add(Problem(ERROR, "unknown_status", table.cell("status", row),
+                        f"Nezināms statuss „{raw}”.", f"Unknown status '{raw}'.",
+                        f"Izmantojiet vienu no: {allowed}.", f"Use one of: {allowed_en}."))
+
+    m["start_date"] = _dates(table, MEASURES, "start_date", out)
+    m["deadline_date"] = _dates(table, MEASURES, "deadline_date", out)
+    backwards = m["start_date"].notna() & m["deadline_date"].notna() & (m["deadline_date"] < m["start_date"])
+    for row in m.loc[backwards, "source_row"]:
+        out.add(Problem(ERROR, "deadline_before_start", table.cell("deadline_date", row),
+                        "Izpildes termiņš ir pirms sākuma datuma.", "The deadline is before the start date.",
+                        "Pārbaudiet abus datumus šajā rindā.", "Check both dates in this row."))
+    report, _ = (parsing.parse_dates(frame["report_date"]) if "report_date" in frame
+                 else (pd.Series(pd.NaT, index=frame.index), None))
+    if "report_date" in frame:
+        _dates(table, MEASURES, "report_date", out)
+    m["report_date"] = report
+
+    if "progress_pct" in frame:
+        pct, bad = parsing.parse_numbers(frame["progress_pct"])
+        out_of_range = pct.notna() & ((pct < 0) | (pct > 100))
+        for row, raw in frame.loc[bad | out_of_range, ["source_row", "progress_pct"]].itertuples(index=False):
+            out.add(Problem(ERROR, "bad_progress", table.cell("progress_pct", row),
+                            f"Izpilde „{raw}” nav skaitlis no 0 līdz 100.",
+                            f"Progress '{raw}' is not a number from 0 to 100.",
+                            "Ierakstiet procentus kā 40 vai 40%.", "Write the percentage as 40 or 40%."))
+        m["progress_pct"] = pct.where(~out_of_range)
+    else:
+        m["progress_pct"] = pd.Series(float("nan"), index=frame.index)
+
+    numbered = m[m["measure_no"] != ""]
+    dup = numbered.duplicated(["plan_id", "measure_no"], keep=False)
+    for (plan, number), rows in numbered[dup].groupby(["plan_id", "measure_no"])["source_row"]:
+        cells = ", ".join(table.cell("measure_no", r) for r in rows)
+        out.add(Problem(ERROR, "duplicate_measure", cells,
+                        f"Pasākuma nr. „{number}” plānā „{plan}” atkārtojas ({len(rows)} reizes).",
+                        f"Measure no. '{number}' appears {len(rows)} times in plan '{plan}'.",
+                        "Katram pasākumam plānā jābūt unikālam numuram. Ja Excel „1.10” pārvērta par "
+                        "„1.1”, formatējiet kolonnu kā tekstu.",
+                        "Each measure needs a unique number within its plan. If Excel turned '1.10' "
+                        "into '1.1', format the column as text."))
+    return m
+
+
+def _indicators(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
+    table = _table(sheet, INDICATORS, out, allow_years=True)
+    if table is None:
+        return None
+    frame = table.frame
+    year_cols = [c for c in frame.columns if str(c).startswith("year:")]
+    if year_cols and "year" not in table.columns and "value" not in table.columns:
+        # Wide layout: one column per year -> one row per (indicator, area, year).
+        ids = [c for c in frame.columns if not str(c).startswith("year:")]
+        long = frame.melt(id_vars=ids, value_vars=year_cols, var_name="year", value_name="value")
+        long = long[~parsing.is_blank(long["value"])]
+        long["value_col"] = long["year"].map(
+            {c: table.sheet.first_col + j for j, c in enumerate(frame.columns)})
+        long["year"] = long["year"].str.slice(5).astype("int64")
+        frame = long.reset_index(drop=True)
+        table = _Table(table.sheet, frame, {**table.columns, "year": -1, "value": -1}, table.header_row)
+        wide = True
+    else:
+        wide = False
+        if not _missing_columns(table, INDICATORS, out):
+            return None
+    for key in ("indicator", "area"):
+        if key not in table.columns:
+            _missing_columns(table, INDICATORS, out)
+            return None
+
+    def cell(key: str, row: int, value_col: int | None = None) -> str:
+        if wide and key in ("value", "year") and value_col is not None:
+            return f"{table.sheet.name}!{column_letter(value_col)}{row}"
+        return table.cell(key, row)
+
+    ind = pd.DataFrame(index=frame.index)
+    ind["indicator"] = _text(frame, "indicator")
+    ind["indicator_en"] = _text(frame, "indicator_en")
+    ind["area"] = _text(frame, "area")
+    ind["unit"] = _text(frame, "unit").replace("", "%")
+    ind["source"] = _text(frame, "source")
+    ind["source_row"] = frame["source_row"]
+    for key in ("indicator", "area"):
+        _require(table, INDICATORS, key, ind[key] == "", out)
+
+    years, bad_year = parsing.parse_numbers(frame["year"])
+    implausible = years.notna() & ((years < parsing.MIN_YEAR) | (years > parsing.MAX_YEAR)
+                                   | (years % 1 != 0))
+    blank_year = parsing.is_blank(frame["year"])
+    for row, raw in frame.loc[bad_year | implausible | blank_year, ["source_row", "year"]].itertuples(index=False):
+        out.add(Problem(ERROR, "bad_year", cell("year", row),
+                        f"Gads „{raw}” nav derīgs (jābūt 1990–2100).",
+                        f"Year '{raw}' is not valid (must be 1990–2100).",
+                        "Ierakstiet gadu ar četriem cipariem, piem. 2023.", "Write a four-digit year, e.g. 2023."))
+    ind["year"] = years.where(~implausible).astype("Int64")
+
+    values, bad_value = parsing.parse_numbers(frame["value"])
+    blank_value = parsing.is_blank(frame["value"])
+    cols = ["source_row", "value"] + (["value_col"] if wide else [])
+    for rec in frame.loc[bad_value | blank_value, cols].itertuples(index=False):
+        row, raw = rec[0], rec[1]
+        place = cell("value", row, rec[2] if wide else None)
+        out.add(Problem(ERROR, "bad_value", place,
+                        f"Vērtība „{raw}” nav skaitlis.", f"Value '{raw}' is not a number.",
+                        "Ierakstiet skaitli, piem. 29 vai 29,5.", "Enter a number, e.g. 29 or 29.5."))
+    ind["value"] = values
+
+    dup = ind.duplicated(["indicator", "area", "year"], keep=False) & ind["year"].notna()
+    for (name, area, year), rows in ind[dup].groupby(["indicator", "area", "year"])["source_row"]:
+        out.add(Problem(ERROR, "duplicate_indicator", f"{table.sheet.name}!" + ", ".join(map(str, rows)),
+                        f"Rādītājs „{name}” ({area}, {year}) ir norādīts vairākkārt (rindas {', '.join(map(str, rows))}).",
+                        f"Indicator '{name}' ({area}, {year}) appears more than once (rows {', '.join(map(str, rows))}).",
+                        "Atstājiet vienu vērtību katram rādītājam, teritorijai un gadam.",
+                        "Keep one value per indicator, area and year."))
+    return ind
+
+
+def _schedule(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
+    table = _table(sheet, SCHEDULE, out)
+    if table is None or not _missing_columns(table, SCHEDULE, out):
+        return None
+    frame = table.frame
+    s = pd.DataFrame(index=frame.index)
+    s["plan_id"] = _text(frame, "plan_id")
+    s["activity"] = _text(frame, "activity")
+    s["goal"] = _text(frame, "goal")
+    s["source_row"] = frame["source_row"]
+    _require(table, SCHEDULE, "activity", s["activity"] == "", out)
+    s["start_date"] = _dates(table, SCHEDULE, "start_date", out)
+    _require(table, SCHEDULE, "start_date", parsing.is_blank(frame["start_date"]), out)
+    s["end_date"] = _dates(table, SCHEDULE, "end_date", out)
+    backwards = s["end_date"].notna() & s["start_date"].notna() & (s["end_date"] < s["start_date"])
+    for row in s.loc[backwards, "source_row"]:
+        out.add(Problem(ERROR, "end_before_start", table.cell("end_date", row),
+                        "Beigu datums ir pirms sākuma.", "The end date is before the start.",
+                        "Pārbaudiet abus datumus.", "Check both dates."))
+    return s
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def validate(book: RawWorkbook, report_date: dt.date | None = None) -> tuple[Clean | None, list[Problem]]:
+    """Check every sheet; return clean frames (None when any error) and all problems."""
+    out = _Collector()
+    measures_sheet = book.by_kind("measures")
+    if measures_sheet is None:
+        names = ", ".join(f"„{s.name}”" for s in book.sheets) or "—"
+        out.add(Problem(ERROR, "no_measures_sheet", "darbgrāmata / workbook",
+                        f"Nav lapas „Pasākumi” (atrastās lapas: {names}).",
+                        f"No 'Measures' sheet (sheets found: {names}).",
+                        "Pārdēvējiet pasākumu lapu par „Pasākumi” vai „Measures”.",
+                        "Rename the measures sheet to 'Pasākumi' or 'Measures'."))
+        return None, out.finish()
+    if not measures_sheet.visible:
+        out.add(Problem(NOTICE, "hidden_sheet", measures_sheet.name,
+                        f"Lapa „{measures_sheet.name}” ir paslēpta, bet tā tiek nolasīta.",
+                        f"Sheet '{measures_sheet.name}' is hidden, but it is read.", "", ""))
+    measures = _measures(measures_sheet, out)
+    ind_sheet, sched_sheet = book.by_kind("indicators"), book.by_kind("schedule")
+    indicators = _indicators(ind_sheet, out) if ind_sheet else None
+    schedule = _schedule(sched_sheet, out) if sched_sheet else None
+    ignored = [s.name for s in book.sheets if s.kind is None]
+    if ignored:
+        out.add(Problem(NOTICE, "ignored_sheets", "darbgrāmata / workbook",
+                        "Šīs lapas netiek nolasītas: " + ", ".join(ignored) + ".",
+                        "These sheets are not read: " + ", ".join(ignored) + ".", "", ""))
+
+    file_date = None
+    if measures is not None and measures["report_date"].notna().any():
+        dates = measures["report_date"].dropna().dt.date.unique()
+        file_date = max(dates)
+        if len(dates) > 1:
+            out.add(Problem(NOTICE, "several_report_dates", f"{measures_sheet.name}",
+                            f"Failā ir vairāki ziņojuma datumi; izmantots jaunākais ({file_date:%d.%m.%Y}).",
+                            f"The file has several report dates; the latest ({file_date:%d.%m.%Y}) is used.",
+                            "", ""))
+    problems = out.finish()
+    if any(p.is_error for p in problems):
+        return None, problems
+    assert measures is not None
+    clean = Clean(
+        measures=measures.drop(columns=["report_date"])[MEASURE_COLUMNS],
+        indicators=indicators[INDICATOR_COLUMNS] if indicators is not None else _empty(INDICATOR_COLUMNS),
+        schedule=schedule[SCHEDULE_COLUMNS] if schedule is not None else _empty(SCHEDULE_COLUMNS),
+        report_date=report_date or file_date,
+        ignored_sheets=ignored,
+    )
+    return clean, problems
