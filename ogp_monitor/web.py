@@ -97,7 +97,9 @@ def filters() -> Filters:
 
 
 def snapshots() -> pd.DataFrame:
-    return _cached_query("snapshots", data_version(), None, ())
+    """Published snapshots only (an upload awaiting review is not shown to viewers)."""
+    snaps = _cached_query("snapshots", data_version(), None, ())
+    return snaps[snaps["is_published"]].reset_index(drop=True)
 
 
 def sidebar() -> Filters:
