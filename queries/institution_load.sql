@@ -1,0 +1,29 @@
+-- Measures per institution and role (lead / partner), by status group, for one plan of one snapshot.
+with measures as (
+    select plan_id, lead_institution, partner_institutions, status_group
+    from measure
+    where snapshot_id = $snapshot_id
+        and ($plan_id is null or plan_id = $plan_id)
+),
+
+roles as (
+    select lead_institution as institution, 'lead' as role, status_group
+    from measures
+    union all
+    select unnest(partner_institutions) as institution, 'partner' as role, status_group
+    from measures
+),
+
+final as (
+    select
+        institution,
+        role,
+        status_group,
+        count(*) as n_measures,
+        cast(sum(count(*)) over (partition by institution) as integer) as n_measures_institution
+    from roles
+    group by institution, role, status_group
+)
+
+select * from final
+order by n_measures_institution desc, institution, role, status_group
