@@ -12,12 +12,12 @@ import math
 
 import pandas as pd
 
-from . import charts, common, views
+from . import charts, common, deck, views
 
 LANGS = ("lv", "en")
 DEFAULT_LANG = "lv"
 
-_MODULES = [common, charts, views]
+_MODULES = [common, charts, views, deck]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
