@@ -1,9 +1,12 @@
 -- Measures per institution and role (lead / partner), by status group, for one plan of one snapshot.
+-- The sidebar filters narrow it (null = all); $institution keeps that institution's rows only.
 with measures as (
     select plan_id, lead_institution, partner_institutions, status_group
     from measure
     where snapshot_id = $snapshot_id
         and ($plan_id is null or plan_id = $plan_id)
+        and ($commitment_no is null or commitment_no = $commitment_no)
+        and ($status_group is null or status_group = $status_group)
 ),
 
 roles as (
@@ -22,6 +25,7 @@ final as (
         count(*) as n_measures,
         cast(sum(count(*)) over (partition by institution) as integer) as n_measures_institution
     from roles
+    where $institution is null or institution = $institution
     group by institution, role, status_group
 )
 

@@ -1,9 +1,17 @@
--- Measures per status group for one plan of one snapshot, with the share of the plan.
+-- Measures per status group for one plan of one snapshot, with the share of the filtered measures.
+-- The sidebar filters (commitment, institution as lead or partner, status group) narrow it; null = all.
 with measures as (
     select plan_id, status_group
     from measure
     where snapshot_id = $snapshot_id
         and ($plan_id is null or plan_id = $plan_id)
+        and ($commitment_no is null or commitment_no = $commitment_no)
+        and ($status_group is null or status_group = $status_group)
+        and (
+            $institution is null
+            or lead_institution = $institution
+            or list_contains(partner_institutions, $institution)
+        )
 ),
 
 groups as (

@@ -1,0 +1,24 @@
+-- Trust indicators of one snapshot: every value per indicator, area and year, with its source.
+-- Latvia sorts first, then the averages.
+with indicators as (
+    select *
+    from indicator
+    where snapshot_id = $snapshot_id
+),
+
+final as (
+    select
+        indicator,
+        indicator_en,
+        area,
+        year,
+        value,
+        unit,
+        source,
+        lower(area) in ('latvija', 'latvia', 'lv') as is_latvia,
+        min(source_row) over (partition by indicator) as indicator_order
+    from indicators
+)
+
+select * exclude (indicator_order) from final
+order by indicator_order, not is_latvia, area, year
