@@ -12,12 +12,12 @@ import math
 
 import pandas as pd
 
-from . import charts, common, deck, views
+from . import charts, common, deck, upload, views
 
 LANGS = ("lv", "en")
 DEFAULT_LANG = "lv"
 
-_MODULES = [common, charts, views, deck]
+_MODULES = [common, charts, views, deck, upload]
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,149 @@
+"""Strings of the analyst pages: sign-in, upload with preview, history and rollback."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "nav.login": ("Analītiķiem", "For analysts"),
+    # sign-in
+    "login.intro": ("Datu augšupielāde, publicēšana un vēsture ir pieejama analītiķiem ar paroli. "
+                    "Pārskatu skatīšanai pierakstīties nav vajadzīgs.",
+                    "Uploading, publishing and the history are for analysts with the password. "
+                    "Viewing the dashboard needs no sign-in."),
+    "login.name": ("Jūsu vārds (saglabā pie augšupielādēm un publikācijām)",
+                   "Your name (recorded with uploads and publications)"),
+    "login.password": ("Parole", "Password"),
+    "login.submit": ("Pierakstīties", "Sign in"),
+    "login.need_name": ("Ierakstiet savu vārdu.", "Enter your name."),
+    "login.wrong": ("Nepareiza parole. Atlikušie mēģinājumi: {n}.", "Wrong password. Attempts left: {n}."),
+    "login.locked": ("Pārāk daudz neveiksmīgu mēģinājumu: pierakstīšanās ir bloķēta vēl {minutes} min.",
+                     "Too many failed attempts: signing in is locked for another {minutes} min."),
+    "login.signed_in": ("Jūs esat pierakstījies kā {name}.", "Signed in as {name}."),
+    "login.sign_out": ("Izrakstīties", "Sign out"),
+    "login.generated": ("Parole nav iestatīta (OGP_ANALYST_PASSWORD): servera pirmajā palaišanā tika izveidota "
+                        "nejauša parole un vienreiz izdrukāta servera konsolē.",
+                        "No password is configured (OGP_ANALYST_PASSWORD): a random one was generated at the "
+                        "server's first start and printed once to the server console."),
+    "login.only_analysts": ("Šī lapa ir pieejama tikai analītiķiem. Pierakstieties lapā „Analītiķiem”.",
+                            "This page is for analysts only. Sign in on the 'For analysts' page."),
+    # upload
+    "upload.intro": ("Augšupielādējiet uzraudzības eksportu (.xlsx, līdz {mb} MB). Fails tiek pārbaudīts, un "
+                     "pirms publicēšanas redzat, kas mainīsies. Skatītāji jauno ziņojumu redz tikai pēc "
+                     "„Publicēt”.",
+                     "Upload a monitoring export (.xlsx, up to {mb} MB). The file is checked and you see what "
+                     "would change before publishing. Viewers see the new report only after 'Publish'."),
+    "upload.template": ("Lejupielādēt tukšo veidni", "Download the blank template"),
+    "upload.template_help": ("Veidnē ir statusu un atbildīgo iestāžu izvēlnes (iestādes no pašreizējiem datiem).",
+                             "The template has drop-downs for status and lead institution (institutions from the "
+                             "current data)."),
+    "upload.file": ("Excel eksports (.xlsx)", "Excel export (.xlsx)"),
+    "upload.too_large": ("Fails ir {size} MB liels, bet atļauts līdz {mb} MB. Izdzēsiet liekās lapas vai "
+                         "attēlus, vai lūdziet administratoram palielināt OGP_MAX_UPLOAD_MB.",
+                         "The file is {size} MB, but at most {mb} MB is allowed. Remove unneeded sheets or "
+                         "pictures, or ask the administrator to raise OGP_MAX_UPLOAD_MB."),
+    "upload.checking": ("Pārbauda failu…", "Checking the file…"),
+    "upload.step_read": ("Nolasa un pārbauda lapas", "Reading and checking the sheets"),
+    "upload.step_store": ("Sagatavo priekšskatījumu (vēl nepublicē)", "Preparing the preview (not published)"),
+    "upload.checked_ok": ("Fails pārbaudīts: kļūdu nav", "File checked: no errors"),
+    "upload.checked_bad": ("Failā ir kļūdas", "The file has errors"),
+    "upload.errors": ("Šo failu nevar publicēt: kļūdu skaits {n}. Izlabojiet tās Excel failā un augšupielādējiet "
+                      "vēlreiz. Datubāze nav mainīta.",
+                      "This file cannot be published: {n} error(s). Fix them in the Excel file and upload it "
+                      "again. The database is unchanged."),
+    "upload.notices": ("Piezīmes (publicēšanu nebloķē)", "Notices (do not block publishing)"),
+    "upload.need_date": ("Failā nav ziņojuma datuma. Norādiet, uz kuru datumu dati attiecas.",
+                         "The file has no report date. Give the date the data refers to."),
+    "upload.date_label": ("Ziņojuma datums", "Report date"),
+    "upload.identical_current": ("Šis fails jau ir augšupielādēts kā #{sid} (ziņojums uz {date}), un tas ir "
+                                 "pašreizējais publicētais ziņojums. Nekas netika pievienots.",
+                                 "This file was already uploaded as #{sid} (report as of {date}) and it is the "
+                                 "current published report. Nothing was added."),
+    "upload.identical_old": ("Šis fails jau ir augšupielādēts kā #{sid} (ziņojums uz {date}) un agrāk publicēts, "
+                             "bet pašlaik nav pašreizējais. Lai to atjaunotu, izmantojiet lapu „Vēsture”. "
+                             "Nekas netika pievienots.",
+                             "This file was already uploaded as #{sid} (report as of {date}) and published "
+                             "before, but it is not current now. To restore it, use the 'History' page. "
+                             "Nothing was added."),
+    "upload.preview_title": ("Priekšskatījums — nekas vēl nav publicēts", "Preview — nothing is published yet"),
+    "upload.m_report": ("Ziņojuma datums", "Report date"),
+    "upload.m_measures": ("Pasākumi (rindas)", "Measures (rows)"),
+    "upload.m_indicators": ("Rādītāji (rindas)", "Indicators (rows)"),
+    "upload.m_schedule": ("Grafiks (rindas)", "Schedule (rows)"),
+    "upload.compared_with": ("Salīdzinājums ar pašreizējo ziņojumu uz {date} (#{sid}).",
+                             "Compared with the current report as of {date} (#{sid})."),
+    "upload.first": ("Vēl nav neviena publicēta ziņojuma: šis būs pirmais.",
+                     "Nothing has been published yet: this will be the first report."),
+    "upload.older": ("Uzmanību: šī ziņojuma datums ({date}) ir agrāks nekā pašreizējam ({current}). Pēc "
+                     "publicēšanas skatītāji redzēs vecākus datus.",
+                     "Note: this report's date ({date}) is earlier than the current one's ({current}). After "
+                     "publishing, viewers will see older data."),
+    "upload.no_changes": ("Pasākumos un rādītājos izmaiņu nav.", "No changes in measures or indicators."),
+    "upload.kind.added": ("Pievienoti pasākumi: {n}", "Measures added: {n}"),
+    "upload.kind.removed": ("Noņemti pasākumi: {n}", "Measures removed: {n}"),
+    "upload.kind.status_changed": ("Mainīts statuss: {n}", "Status changed: {n}"),
+    "upload.kind.note_changed": ("Mainīts progresa apraksts: {n}", "Progress note changed: {n}"),
+    "upload.kind.indicators": ("Rādītāji: {n}", "Indicators: {n}"),
+    "upload.publish": ("Publicēt", "Publish"),
+    "upload.discard": ("Atcelt", "Discard"),
+    "upload.published": ("Publicēts: ziņojums uz {date} (#{sid}) tagad ir pašreizējais visiem skatītājiem.",
+                         "Published: the report as of {date} (#{sid}) is now current for every viewer."),
+    "upload.discarded": ("Priekšskatījums atcelts; nekas netika publicēts.", "Preview discarded; nothing was published."),
+    "upload.stale": ("Kamēr skatījāties priekšskatījumu, pašreizējais ziņojums tika mainīts. Salīdzinājums ir "
+                     "atjaunots — pārskatiet to un publicējiet vēlreiz.",
+                     "The current report changed while you were looking at the preview. The comparison has been "
+                     "refreshed: review it and publish again."),
+    "upload.open_overview": ("Atvērt pārskatu", "Open the overview"),
+    "upload.yes": ("Jā", "Yes"),
+    "upload.no": ("Nē", "No"),
+    "upload.col.plan": ("Plāns", "Plan"),
+    "upload.col.measure_no": ("Nr.", "No."),
+    "upload.col.measure": ("Pasākums", "Measure"),
+    "upload.col.status": ("Statuss", "Status"),
+    "upload.col.status_change": ("Statuss: bija → būs", "Status: was → will be"),
+    "upload.col.note_before": ("Progresa apraksts: bija", "Progress note: was"),
+    "upload.col.note_after": ("Progresa apraksts: būs", "Progress note: will be"),
+    "upload.col.change": ("Izmaiņa", "Change"),
+    "upload.col.indicator": ("Rādītājs", "Indicator"),
+    "upload.col.area": ("Teritorija / grupa", "Area / group"),
+    "upload.col.year": ("Gads", "Year"),
+    "upload.col.value_before": ("Bija", "Was"),
+    "upload.col.value_after": ("Būs", "Will be"),
+    "upload.col.unit": ("Mērvienība", "Unit"),
+    "upload.col.report_date": ("Ziņojums uz", "Report as of"),
+    "upload.col.uploaded_at": ("Augšupielādēts", "Uploaded at"),
+    "upload.col.uploaded_by": ("Augšupielādēja", "Uploaded by"),
+    "upload.col.file": ("Fails", "File"),
+    "upload.col.rows": ("Rindas (pasākumi / rādītāji / grafiks)", "Rows (measures / indicators / schedule)"),
+    "upload.col.published": ("Publicēts", "Published"),
+    "upload.col.current": ("Pašreizējais", "Current"),
+    "upload.col.acted_at": ("Laiks", "Time"),
+    "upload.col.action": ("Darbība", "Action"),
+    "upload.col.acted_by": ("Kas", "By"),
+    "upload.ind.added": ("Pievienots", "Added"),
+    "upload.ind.removed": ("Noņemts", "Removed"),
+    "upload.ind.changed": ("Mainīts", "Changed"),
+    "upload.action.publish": ("Publicēts", "Published"),
+    "upload.action.rollback": ("Atgriezts (atjaunots agrākais)", "Rolled back (earlier restored)"),
+    # history
+    "history.intro": ("Visas augšupielādes un publikācijas. Atgriešana padara agrāk publicētu ziņojumu atkal par "
+                      "pašreizējo; tā tiek ierakstīta žurnālā, un nekas netiek dzēsts.",
+                      "Every upload and publication. A rollback makes an earlier published report current "
+                      "again; it is recorded in the log and nothing is deleted."),
+    "history.uploads": ("Augšupielādes", "Uploads"),
+    "history.log": ("Publicēšanas žurnāls", "Publication log"),
+    "history.empty": ("Vēl nav nevienas augšupielādes.", "No uploads yet."),
+    "history.no_log": ("Vēl nekas nav publicēts.", "Nothing has been published yet."),
+    "history.select": ("Izvēlieties augšupielādi", "Choose an upload"),
+    "history.download": ("Lejupielādēt oriģinālo failu", "Download the original file"),
+    "history.is_current": ("Šis ir pašreizējais ziņojums, ko redz skatītāji.", "This is the current report viewers see."),
+    "history.rollback": ("Padarīt par pašreizējo (atgriezt)", "Make it current (roll back)"),
+    "history.rolled_back": ("Ziņojums #{sid} atkal ir pašreizējais. Darbība ierakstīta žurnālā.",
+                            "Report #{sid} is current again. The action is recorded in the log."),
+    "history.unpublished": ("Šī augšupielāde nekad nav publicēta (priekšskatījums, kas netika ne publicēts, ne "
+                            "atcelts). Lai to publicētu, augšupielādējiet failu vēlreiz un pārskatiet izmaiņas.",
+                            "This upload was never published (a preview that was neither published nor "
+                            "discarded). To publish it, upload the file again and review the changes."),
+    "history.delete_confirm": ("Es saprotu: augšupielāde #{sid} tiks dzēsta neatgriezeniski",
+                               "I understand: upload #{sid} will be deleted for good"),
+    "history.delete": ("Dzēst nepublicēto augšupielādi", "Delete the unpublished upload"),
+    "history.deleted": ("Augšupielāde #{sid} izdzēsta.", "Upload #{sid} deleted."),
+    "history.not_deleted": ("Augšupielādi #{sid} nevar dzēst: tā ir publicēta.",
+                            "Upload #{sid} cannot be deleted: it has been published."),
+}
