@@ -13,9 +13,20 @@ lang = web.lang()
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
             url_path="parskats", default=True),
+    st.Page("pages/commitments.py", title=t("nav.commitments", lang), icon=":material/flag:",
+            url_path="apnemsanas"),
+    st.Page("pages/institutions.py", title=t("nav.institutions", lang), icon=":material/account_balance:",
+            url_path="iestades"),
+    st.Page("pages/timeline.py", title=t("nav.timeline", lang), icon=":material/calendar_month:",
+            url_path="laika-grafiks"),
+    st.Page("pages/trust.py", title=t("nav.trust", lang), icon=":material/handshake:",
+            url_path="uzticesanas"),
+    st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="dati"),
+    st.Page("pages/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
 ]
 page = st.navigation(pages)
 f = web.sidebar()
 if f.meeting:
     web.apply_meeting_style()
+web.follow_link()
 page.run()

@@ -9,6 +9,7 @@ only cue. Numbers use the Latvian decimal comma when ``lang="lv"``.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -58,8 +59,16 @@ def _status_text(group: str, lang: str) -> str:
     return f"{STATUS_MARKS.get(group, '')} {status_label(group, lang)}"
 
 
+status_text = _status_text
+
+
+def esc(text: object) -> str:
+    """Data text in a figure stays literal: Plotly reads ``<b>``, ``<a href>`` etc. in labels."""
+    return html.escape(str(text), quote=False)
+
+
 def wrap(text: str, width: int = 38, max_lines: int = 3) -> str:
-    """Break a long label into lines (``<br>``) for axis ticks."""
+    """Break a long label into lines (``<br>``) for axis ticks; the text itself is escaped."""
     words, lines, line = str(text).split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -71,7 +80,7 @@ def wrap(text: str, width: int = 38, max_lines: int = 3) -> str:
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1] + "…"
-    return "<br>".join(lines)
+    return "<br>".join(esc(part) for part in lines)
 
 
 def status_bar(counts: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
@@ -141,7 +150,7 @@ def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
                 continue
             name = f"{_status_text(group, lang)} — {t('chart.role_' + role, lang)}"
             fig.add_bar(
-                y=part["institution"], x=part["n_measures"], orientation="h", name=name,
+                y=part["institution"].map(esc), x=part["n_measures"], orientation="h", name=name,
                 customdata=part["institution"], offsetgroup=role, legendgroup=group,
                 marker=dict(color=STATUS_COLOURS[group],
                             pattern=dict(shape=STATUS_PATTERNS[group] if role == "lead" else "-",
@@ -152,7 +161,7 @@ def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
         fig.add_vline(x=limit, line=dict(color="#D55E00", width=3, dash="dash"),
                       annotation_text=t("chart.limit", lang, n=limit), annotation_position="top")
     fig.update_layout(barmode="relative")
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order, title=None)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[esc(o) for o in order], title=None)
     fig.update_xaxes(title=t("chart.n_measures", lang))
     height = max(320, 34 * len(order) + 160)
     return _finish(fig, t("chart.institution_title", lang), lang, scale, height=round(height * scale))
@@ -244,14 +253,14 @@ def trust_series(frame: pd.DataFrame, indicator: str, lang: str = "lv", scale: f
     for i, area in enumerate(areas):
         part = frame[frame["area"] == area].sort_values("year")
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
-        fig.add_scatter(x=part["year"], y=part["value"], name=area, mode="lines+markers+text",
+        fig.add_scatter(x=part["year"], y=part["value"], name=esc(area), mode="lines+markers+text",
                         line=dict(color=colour, width=3, dash="solid" if i == 0 else "dash"),
                         marker=dict(symbol=AREA_SYMBOLS[i % len(AREA_SYMBOLS)], size=round(12 * scale), color=colour),
                         text=[fmt_number(v, lang, 0) + "%" for v in part["value"]], textposition="top center",
-                        hovertemplate=f"{area} %{{x}}: %{{y}}%<extra></extra>")
+                        hovertemplate=f"{esc(area)} %{{x}}: %{{y}}%<extra></extra>")
     fig.update_xaxes(title=t("chart.year", lang), dtick=1, tickformat="d")
     fig.update_yaxes(title=t("chart.share_pct", lang), range=[0, 100], ticksuffix="%")
-    return _finish(fig, indicator, lang, scale, height=round(380 * scale))
+    return _finish(fig, wrap(indicator, 70, 2), lang, scale, height=round(380 * scale))
 
 
 def trust_gap(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from . import db, exports
+from . import charts, db, exports, present
 from .i18n import DEFAULT_LANG, fmt_date, status_label, t
 
+DEFAULT_LOAD_LIMIT = 4  # measures one institution leads before it is flagged (institutions page)
 FILTER_KEYS = ("lang", "plan", "snap", "commitment", "institution", "status")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
 
@@ -43,7 +44,7 @@ def data_version() -> tuple[int, int]:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached_query(name: str, version: tuple[int, int], snapshot_id: int | None,
-                  params: tuple[tuple[str, object], ...]) -> pd.DataFrame:
+                  params: tuple[tuple[str, object], ...], path: str = "") -> pd.DataFrame:
     kwargs = dict(params)
     if "snapshot_id" in db.query_parameters(name):
         kwargs["snapshot_id"] = snapshot_id
@@ -56,7 +57,7 @@ def query(name: str, snapshot_id: int | None = None, **params: object) -> pd.Dat
     sid = snapshot_id if snapshot_id is not None else f.snapshot_id
     wanted = set(db.query_parameters(name))
     items = tuple(sorted((k, v) for k, v in params.items() if k in wanted))
-    return _cached_query(name, data_version(), sid, items)
+    return _cached_query(name, data_version(), sid, items, str(db.db_path()))
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ class Filters:
 
 
 def lang() -> str:
-    value = st.session_state.get("lang", DEFAULT_LANG)
+    """The language: the sidebar switch, or on a page's first run the ``?lang=`` of the link."""
+    value = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT_LANG)
     return value if value in ("lv", "en") else DEFAULT_LANG
 
 
@@ -98,14 +100,29 @@ def filters() -> Filters:
 
 def snapshots() -> pd.DataFrame:
     """Published snapshots only (an upload awaiting review is not shown to viewers)."""
-    snaps = _cached_query("snapshots", data_version(), None, ())
+    snaps = _cached_query("snapshots", data_version(), None, (), str(db.db_path()))
     return snaps[snaps["is_published"]].reset_index(drop=True)
+
+
+def previous_snapshot(f: Filters) -> tuple[int, dt.date] | None:
+    """The published report before the selected one (what changes.sql compares with), or None."""
+    snaps = snapshots()
+    if f.report_date is None or snaps.empty:
+        return None
+    dates = pd.to_datetime(snaps["report_date"]).dt.date
+    earlier = snaps[dates < f.report_date]
+    if earlier.empty:
+        return None
+    row = earlier.loc[earlier["snapshot_id"].idxmax()]
+    return int(row["snapshot_id"]), pd.Timestamp(row["report_date"]).date()
 
 
 def sidebar() -> Filters:
     """Draw the shared sidebar filters; every value lives in the URL so links reopen the view."""
     if "meeting" not in st.session_state:
         st.session_state["meeting"] = st.query_params.get("mode") == "meeting"
+    if "_pending_commitment" in st.session_state:  # a click in a chart chose a commitment (see follow_link)
+        st.session_state["commitment"] = st.session_state.pop("_pending_commitment")
     with st.sidebar:
         st.radio(t("filter.lang"), ("lv", "en"), key="lang", horizontal=True, bind="query-params",
                  format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code])
@@ -116,7 +133,7 @@ def sidebar() -> Filters:
         if snaps.empty:
             return filters()
         current_sid = int(snaps.loc[snaps["is_current"], "snapshot_id"].iloc[0]) if snaps["is_current"].any() else None
-        labels = {int(r.snapshot_id): f"{fmt_date(r.report_date, 'lv')} · #{int(r.snapshot_id)}"
+        labels = {int(r.snapshot_id): f"{fmt_date(r.report_date, current_lang)} · #{int(r.snapshot_id)}"
                   + (" ✓" if r.is_current else "") for r in snaps.itertuples(index=False)}
         st.selectbox(t("filter.snapshot", current_lang), [None, *labels], key="snap", bind="query-params",
                      format_func=lambda s: (f"{t('common.latest', current_lang)} ({labels[current_sid]})"
@@ -180,6 +197,73 @@ def no_data_message(f: Filters) -> bool:
     return False
 
 
+def no_match(frame: pd.DataFrame, f: Filters) -> bool:
+    """True (and the "no measure matches" message) when the filters left nothing to draw."""
+    if frame.empty:
+        st.info(t("empty.no_match", f.lang))
+        return True
+    return False
+
+
+def scale(f: Filters) -> float:
+    """Chart type size: larger in meeting mode."""
+    return 1.4 if f.meeting else 1.0
+
+
+def chart(fig, name: str, f: Filters, table: pd.DataFrame | None = None, kind: str | None = None,
+          key: str | None = None, on_select=None) -> object:
+    """A chart with its PNG toolbar button and, below it, its data in an expander with downloads."""
+    kwargs = {"on_select": on_select, "selection_mode": "points"} if on_select is not None else {}
+    event = st.plotly_chart(fig, width="stretch", config=charts.plotly_config(name), key=key, **kwargs)
+    if table is not None:
+        with st.expander(t("common.table", f.lang), icon=":material/table:"):
+            table_with_downloads(table, kind or name, f, key=f"{key or name}_table")
+    return event
+
+
+def _selected(chart_key: str) -> object | None:
+    """customdata of the first point clicked in the chart with ``chart_key``."""
+    event = st.session_state.get(chart_key)
+    points = (getattr(event, "selection", None) or {}).get("points", []) if event is not None else []
+    if not points:
+        return None
+    value = points[0].get("customdata")
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    return value
+
+
+def open_commitment_on_click(chart_key: str, page: str = "pages/commitments.py"):
+    """on_select callback: a click on a commitment's bar opens that commitment's page."""
+    def callback() -> None:
+        value = _selected(chart_key)
+        if value is not None:
+            st.session_state["_pending_commitment"] = str(value)
+            st.session_state["_goto_page"] = page
+    return callback
+
+
+def set_on_click(chart_key: str, state_key: str):
+    """on_select callback: a click on a bar puts its customdata into ``state_key`` (a page widget)."""
+    def callback() -> None:
+        value = _selected(chart_key)
+        if value is not None:
+            st.session_state[state_key] = str(value)
+    return callback
+
+
+def copy_state(source: str, target: str) -> None:
+    """on_change callback: a page's own selector also sets the shared filter (and so the URL)."""
+    st.session_state[target] = st.session_state.get(source)
+
+
+def follow_link() -> None:
+    """Switch page when a chart click asked for it (called by app.py before the page runs)."""
+    target = st.session_state.pop("_goto_page", None)
+    if target:
+        st.switch_page(target)
+
+
 def snapshot_caption(f: Filters) -> None:
     if f.snapshot_id is not None:
         st.caption(t("common.snapshot_caption", f.lang, date=fmt_date(f.report_date, f.lang), sid=f.snapshot_id))
@@ -190,8 +274,11 @@ def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, h
     """A read-only table (its own unsanitised toolbar download off) with safe CSV and Excel buttons."""
     # The dataframe's own CSV export is switched off (client.disableDataExport in
     # .streamlit/config.toml): it would bypass the formula neutralising below.
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto",
-                 column_config=column_config)
+    config = {col: st.column_config.DateColumn(format="DD.MM.YYYY" if f.lang == "lv" else "D MMM YYYY")
+              for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])}
+    config.update(column_config or {})
+    st.dataframe(present.for_display(frame, f.lang), hide_index=True, width="stretch", height=height or "auto",
+                 column_config=config)
     name = exports.export_name(kind, f.plan, f.report_date, "csv")
     c1, c2 = st.columns(2)
     c1.download_button(t("common.download_csv", f.lang), exports.to_csv_bytes(frame), file_name=name,

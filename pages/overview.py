@@ -1,19 +1,65 @@
-"""Pārskats / Overview: status counts of the selected plan and snapshot."""
+"""Pārskats / Overview: status of the selected plan and snapshot, progress per commitment,
+overdue measures and what changed since the previous report."""
 
 import streamlit as st
 
-from ogp_monitor import charts, web
-from ogp_monitor.i18n import fmt_pct, status_label, t
+from ogp_monitor import charts, present, web
+from ogp_monitor.i18n import fmt_date, fmt_pct, status_label, t
 
 f = web.filters()
 st.title(t("nav.overview", f.lang))
 if not web.no_data_message(f):
     web.snapshot_caption(f)
-    counts = web.query("status_counts", plan_id=f.plan)
-    cols = st.columns(len(counts) + 1)
-    cols[0].metric(t("overview.total", f.lang), int(counts["n_measures"].sum()))
+    params = f.query_params()
+
+    # ---- SUMMARY SPOT: the integrator wires ogp_monitor/summary.py's plain-language sentences here. ----
+
+    counts = web.query("status_counts", **params)
+    total = int(counts["n_measures"].sum())
+    if total == 0:
+        st.info(t("empty.no_match", f.lang))
+        st.stop()
+    overdue = web.query("overdue_measures", **params)
+
+    cols = st.columns(len(counts) + 2)
+    cols[0].metric(t("overview.total", f.lang), total)
     for col, row in zip(cols[1:], counts.itertuples(index=False)):
-        col.metric(status_label(row.status_group, f.lang), int(row.n_measures),
-                   help=fmt_pct(row.share_pct, f.lang, 1))
-    fig = charts.status_bar(counts, f.lang, scale=1.4 if f.meeting else 1.0)
-    st.plotly_chart(fig, width="stretch", config=charts.plotly_config("statusi"))
+        col.metric(present.status_text(row.status_group, f.lang), int(row.n_measures),
+                   delta=fmt_pct(row.share_pct, f.lang, 0), delta_color="off", delta_arrow="off",
+                   help=t("overview.share_help", f.lang, pct=fmt_pct(row.share_pct, f.lang, 1)))
+    cols[-1].metric("⚠ " + t("overview.overdue_metric", f.lang), len(overdue))
+    web.chart(charts.status_bar(counts, f.lang, scale=web.scale(f)), "statusi", f,
+              table=present.status_table(counts, f.lang), kind="statusi", key="overview_status")
+
+    st.header(t("overview.progress_heading", f.lang))
+    st.caption(t("overview.progress_hint", f.lang))
+    progress = web.query("commitment_progress", **params)
+    web.chart(charts.commitment_progress(progress, f.lang, scale=web.scale(f)), "apnemsanas", f,
+              table=present.commitment_table(progress, f.lang), kind="apnemsanas", key="overview_commitments",
+              on_select=web.open_commitment_on_click("overview_commitments"))
+
+    st.header(t("overview.overdue_heading", f.lang))
+    st.caption(t("overview.overdue_caption", f.lang, date=fmt_date(f.report_date, f.lang)))
+    if overdue.empty:
+        st.success(t("overview.overdue_none", f.lang))
+    else:
+        web.table_with_downloads(present.overdue_table(overdue, f.lang), "nokavetie", f, key="overview_overdue")
+
+    st.header(t("overview.changes_heading", f.lang))
+    changes = web.query("changes", to_snapshot_id=f.snapshot_id, **params)
+    previous = web.previous_snapshot(f)
+    if previous is None:
+        st.info(t("overview.changes_first", f.lang))
+    else:
+        st.caption(t("overview.changes_caption", f.lang, before=fmt_date(previous[1], f.lang),
+                     after=fmt_date(f.report_date, f.lang)))
+        n = present.change_counts(changes)
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("overview.n_status_changed", f.lang), n["status_changed"])
+        c2.metric(t("overview.n_added", f.lang), n["added"])
+        c3.metric(t("overview.n_removed", f.lang), n["removed"])
+        shown = present.changes_table(changes, f.lang)
+        if shown.empty:
+            st.info(t("overview.changes_none", f.lang))
+        else:
+            web.table_with_downloads(shown, "izmainas", f, key="overview_changes")

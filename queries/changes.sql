@@ -1,5 +1,7 @@
 -- What changed between two snapshots, per measure: added, removed, status changed, note changed.
 -- $from_snapshot_id defaults (null) to the published snapshot before $to_snapshot_id.
+-- The sidebar filters (null = all) keep a measure when either side matches: its commitment, the
+-- institution as lead or partner, or the status group before or after.
 with target as (
     select coalesce($to_snapshot_id, (
         select snapshot_id from publication order by publication_id desc limit 1
@@ -35,6 +37,10 @@ joined as (
         coalesce(n.measure_no, o.measure_no) as measure_no,
         coalesce(n.measure_title, o.measure_title) as measure_title,
         coalesce(n.lead_institution, o.lead_institution) as lead_institution,
+        coalesce(n.commitment_no, o.commitment_no) as commitment_no,
+        list_distinct(list_concat(
+            coalesce(n.partner_institutions, []), coalesce(o.partner_institutions, [])
+        )) as partner_institutions,
         o.status_group as status_group_before,
         n.status_group as status_group_after,
         o.status_label as status_label_before,
@@ -60,6 +66,13 @@ final as (
         *
     from joined
     where change_kind is not null
+        and ($commitment_no is null or commitment_no = $commitment_no)
+        and ($status_group is null or status_group_before = $status_group or status_group_after = $status_group)
+        and (
+            $institution is null
+            or lead_institution = $institution
+            or list_contains(partner_institutions, $institution)
+        )
 )
 
 select * from final

@@ -1,0 +1,184 @@
+"""Pure helpers for the view pages: query frames in, tables and texts a person reads out.
+
+No Streamlit here. Column headers, statuses (always a mark and a label, never
+colour alone), roles and area names follow the language; numbers keep their
+type so the exports stay numeric (``for_display`` formats them for the screen).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .charts import STATUS_MARKS
+from .i18n import STRINGS, fmt_number, plural_lv, status_label, t
+
+
+def status_text(group: str, lang: str) -> str:
+    """``● Pabeigts vai būtisks progress``: the mark and the label, as in every chart legend."""
+    mark = STATUS_MARKS.get(group, "")
+    return f"{mark} {status_label(group, lang)}".strip()
+
+
+def area_name(area: str, lang: str) -> str:
+    """Known areas translated (``ESAO vidēji`` -> ``OECD average``); others as written."""
+    key = f"area.{str(area).strip().lower()}"
+    return t(key, lang) if key in STRINGS else str(area)
+
+
+def indicator_name(row_lv: str, row_en: str | None, lang: str) -> str:
+    return row_en if lang == "en" and row_en else row_lv
+
+
+def n_measures_text(n: int, lang: str) -> str:
+    """``1 pasākums``, ``3 pasākumi``, ``11 pasākumu`` / ``1 measure``, ``3 measures``."""
+    if lang == "en":
+        word = t("commitments.measure_one", lang) if n == 1 else t("commitments.measure_many", lang)
+    else:
+        word = plural_lv(n, t("commitments.measure_one"), t("commitments.measure_many"),
+                         t("commitments.measure_gen"))
+    return t("commitments.n_measures", lang, n=n, word=word)
+
+
+def _rename(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
+    """Keep ``columns`` (source -> i18n key) in that order, headers in ``lang``."""
+    kept = [c for c in columns if c in frame.columns]
+    return frame[kept].rename(columns={c: t(columns[c], lang) for c in kept})
+
+
+def _statuses(frame: pd.DataFrame, lang: str, column: str = "status_group") -> pd.Series:
+    return frame[column].map(lambda g: status_text(g, lang) if isinstance(g, str) else "")
+
+
+def measures_table(frame: pd.DataFrame, lang: str, with_plan: bool = False) -> pd.DataFrame:
+    """The measures query as a readable table (status written out, headers in ``lang``)."""
+    out = frame.copy()
+    out["status_group"] = _statuses(out, lang)
+    columns = {"plan_id": "col.plan"} if with_plan else {}
+    columns.update({"commitment_no": "col.commitment_no", "measure_no": "col.measure_no",
+                    "measure_title": "col.measure", "status_group": "col.status",
+                    "lead_institution": "col.lead", "partner_institutions": "col.partners",
+                    "start_date": "col.start", "deadline_date": "col.deadline",
+                    "progress_pct": "col.progress_pct", "progress_note": "col.note"})
+    if lang == "lv":
+        columns["status_label"] = "col.status_report"
+    if "progress_pct" in out and out["progress_pct"].isna().all():
+        columns.pop("progress_pct")
+    return _rename(out, columns, lang)
+
+
+def overdue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["status_group"] = _statuses(out, lang)
+    return _rename(out, {"measure_no": "col.measure_no", "measure_title": "col.measure",
+                         "lead_institution": "col.lead", "status_group": "col.status",
+                         "deadline_date": "col.deadline", "days_overdue": "col.days_overdue"}, lang)
+
+
+def change_counts(frame: pd.DataFrame) -> dict[str, int]:
+    counts = frame["change_kind"].value_counts() if not frame.empty else pd.Series(dtype=int)
+    return {k: int(counts.get(k, 0)) for k in ("status_changed", "added", "removed", "note_changed")}
+
+
+def changes_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Status changes (from -> to), additions and removals; note-only edits are left out."""
+    out = frame[frame["change_kind"].isin(["status_changed", "added", "removed"])].copy()
+    out["change_kind"] = out["change_kind"].map(lambda k: t(f"change.{k}", lang))
+    out["status_group_before"] = _statuses(out, lang, "status_group_before")
+    out["status_group_after"] = _statuses(out, lang, "status_group_after")
+    return _rename(out, {"change_kind": "col.change", "measure_no": "col.measure_no", "measure_title": "col.measure",
+                         "status_group_before": "col.status_before", "status_group_after": "col.status_after",
+                         "lead_institution": "col.lead"}, lang)
+
+
+def commitment_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per commitment and status (the progress chart's data)."""
+    out = frame.copy()
+    out["status_group"] = _statuses(out, lang)
+    return _rename(out, {"commitment_no": "col.commitment_no", "commitment_title": "col.commitment",
+                         "status_group": "col.status", "n_measures": "col.n_measures",
+                         "share_advanced_pct": "col.share_advanced"}, lang)
+
+
+def status_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["status_group"] = _statuses(out, lang)
+    return _rename(out, {"status_group": "col.status", "n_measures": "col.n_measures",
+                         "share_pct": "col.share_pct"}, lang)
+
+
+def institution_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per institution; over the limit is written out (``⚠ virs robežas``), never only coloured."""
+    out = frame.copy()
+    out["is_over_limit"] = out["is_over_limit"].map(lambda v: t("institutions.flag", lang) if v else "")
+    return _rename(out, {"institution": "col.institution", "n_lead": "col.n_lead", "n_partner": "col.n_partner",
+                         "n_total": "col.n_total", "is_over_limit": "col.load",
+                         "n_overdue_lead": "col.n_overdue_lead", "n_overdue": "col.n_overdue"}, lang)
+
+
+def institution_measures(frame: pd.DataFrame, institution: str, lang: str) -> pd.DataFrame:
+    """One institution's measures with its role in each."""
+    out = frame.copy()
+    out["role"] = [t("chart.role_lead" if lead == institution else "chart.role_partner", lang)
+                   for lead in out["lead_institution"]]
+    out["status_group"] = _statuses(out, lang)
+    return _rename(out, {"measure_no": "col.measure_no", "measure_title": "col.measure", "role": "col.role",
+                         "status_group": "col.status", "lead_institution": "col.lead",
+                         "deadline_date": "col.deadline", "progress_note": "col.note"}, lang)
+
+
+def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["status_group"] = _statuses(out, lang)
+    return _rename(out, {"report_date": "col.report_date", "status_group": "col.status",
+                         "n_measures": "col.n_measures"}, lang)
+
+
+def schedule_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return _rename(frame, {"activity": "col.activity", "start_date": "col.start", "end_date": "col.end",
+                           "goal": "col.goal"}, lang)
+
+
+def trust_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The trust query with ``label`` (indicator in ``lang``) and ``area`` translated, for charts."""
+    out = frame.copy()
+    out["label"] = [indicator_name(lv, en, lang) for lv, en in zip(out["indicator"], out["indicator_en"])]
+    out["area"] = out["area"].map(lambda a: area_name(a, lang))
+    return out
+
+
+def trust_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = trust_frame(frame, lang)
+    return _rename(out, {"label": "col.indicator", "area": "col.area", "year": "col.year", "value": "col.value",
+                         "unit": "col.unit", "source": "col.source"}, lang)
+
+
+def gap_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The trust_gap query ready for ``charts.trust_gap``: label in ``lang`` with the year."""
+    out = frame.copy()
+    out["indicator"] = [f"{indicator_name(lv, en, lang)} ({year})"
+                        for lv, en, year in zip(out["indicator"], out["indicator_en"], out["year"])]
+    out["average_area"] = out["average_area"].map(lambda a: area_name(a, lang))
+    return out
+
+
+def gap_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["label"] = [indicator_name(lv, en, lang) for lv, en in zip(out["indicator"], out["indicator_en"])]
+    out["average_area"] = out["average_area"].map(lambda a: area_name(a, lang))
+    return _rename(out, {"label": "col.indicator", "year": "col.year", "latvia_pct": "col.latvia",
+                         "average_pct": "col.average", "average_area": "col.average_area",
+                         "gap_pp": "col.gap_pp"}, lang)
+
+
+def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Fractional numbers as text in ``lang`` (``42,3`` in Latvian) for the screen; exports keep numbers."""
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_float_dtype(series):
+            values = series.dropna()
+            if values.empty or (values == values.round()).all():
+                out[col] = series.round().astype("Int64")
+            else:
+                out[col] = series.map(lambda v: "" if pd.isna(v) else fmt_number(v, lang, 1))
+    return out

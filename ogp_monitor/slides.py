@@ -1,0 +1,74 @@
+"""The meeting page's slides: the key charts, one per slide, in large type.
+
+Each slide is a title and a function that builds its figure from the cached
+queries (``web.query``) for the shared filters, or returns None when the
+filters leave nothing to show. The first slide is the title slide (drawn by
+the page itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import plotly.graph_objects as go
+
+from . import charts, present, web
+from .i18n import t
+
+SLIDE_SCALE = 1.6
+SLIDE_HEIGHT = 760
+
+
+@dataclass(frozen=True)
+class Slide:
+    key: str
+    build: Callable[[], go.Figure | None]
+
+    def title(self, lang: str) -> str:
+        return t(f"meeting.slide_{self.key}", lang)
+
+
+def _fit(fig: go.Figure, min_height: int = SLIDE_HEIGHT) -> go.Figure:
+    """One chart filling the screen: at least the slide's height."""
+    fig.update_layout(height=max(min_height, fig.layout.height or 0))
+    return fig
+
+
+def slides(f: web.Filters, scale: float = SLIDE_SCALE) -> list[Slide]:
+    params = f.query_params()
+
+    def status() -> go.Figure | None:
+        counts = web.query("status_counts", **params)
+        if counts["n_measures"].sum() == 0:
+            return None
+        return _fit(charts.status_bar(counts, f.lang, scale))
+
+    def commitments() -> go.Figure | None:
+        frame = web.query("commitment_progress", **params)
+        return None if frame.empty else _fit(charts.commitment_progress(frame, f.lang, scale))
+
+    def institutions() -> go.Figure | None:
+        frame = web.query("institution_load", **params)
+        if frame.empty:
+            return None
+        return _fit(charts.institution_load(frame, f.lang, scale, limit=web.DEFAULT_LOAD_LIMIT))
+
+    def timeline() -> go.Figure | None:
+        frame = web.query("measure_timeline", **params)
+        if frame.empty or frame["deadline_date"].isna().all():
+            return None
+        return _fit(charts.gantt(frame, f.lang, scale * 0.8, today=dt.date.today()))
+
+    def history() -> go.Figure | None:
+        frame = web.query("status_history", **params)
+        return None if frame.empty else _fit(charts.status_history(frame, f.lang, scale))
+
+    def trust() -> go.Figure | None:
+        frame = web.query("trust_gap")
+        return None if frame.empty else _fit(charts.trust_gap(present.gap_frame(frame, f.lang), f.lang, scale))
+
+    return [Slide("title", lambda: None), Slide("status", status), Slide("commitments", commitments),
+            Slide("institutions", institutions), Slide("timeline", timeline), Slide("history", history),
+            Slide("trust", trust)]
