@@ -45,7 +45,8 @@ def template(lang: str = "lv", scale: float = 1.0) -> go.layout.Template:
         yaxis=dict(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd", automargin=True,
                    tickfont=dict(size=round(14 * scale))),
         hoverlabel=dict(font=dict(size=size)),
-    ))
+    ), data=dict(bar=[go.Bar(marker=dict(pattern=dict(fillmode="overlay", size=10, solidity=0.2)))]))
+    # fillmode "overlay": without it plotly.js replaces the bar colour by the pattern (white on transparent).
 
 
 def _finish(fig: go.Figure, title: str, lang: str, scale: float, height: int | None = None) -> go.Figure:
