@@ -13,6 +13,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "No measure's status has changed since {date}."),
     "summary.no_previous": ("Iepriekšēja publicēta ziņojuma nav, tāpēc izmaiņas nav ar ko salīdzināt.",
                             "There is no earlier published report to compare with."),
+    "summary.plan_is_new": ("Iepriekšējā ziņojumā uz {date} šī plāna pasākumu nebija, tāpēc visi ir jauni.",
+                            "The previous report ({date}) had no measures of this plan, so all of them are new."),
     "summary.added_removed": ("{parts}.", "{parts}."),
     "summary.notes_one": ("Atjaunināts arī progresa apraksts: {nos}.", "The progress note of {nos} was also updated."),
     "summary.notes_many": ("Atjaunināti arī progresa apraksti: {nos}.", "Progress notes were also updated for {nos}."),

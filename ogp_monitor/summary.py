@@ -1,0 +1,243 @@
+"""The state of a plan in a few plain sentences, Latvian or English, from query results only.
+
+``summary_facts`` gathers what the sentences may say (status counts, the changes
+since the previous published report, overdue measures) from named queries;
+``sentences`` words them. Every number in a sentence is a count of rows that a
+query returned, so nothing is invented. Pure on the connection: the pages call
+it through a cached wrapper, the deck and the CLI directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import db
+from .i18n import fmt_date, plural_lv, t
+
+NUMBER_WORDS = {
+    "lv": ("nulle", "viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi", "deviņi", "desmit"),
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+}
+# How a measure's new status is told, by status group before -> after: (singular, plural) per language.
+# Latvian participles agree with "pasākums" (masculine): singular after 1, 21, 31 ... (not 11).
+STATUS_PHRASES = {
+    "advanced": {"lv": ("pabeigts vai ar būtisku progresu", "pabeigti vai ar būtisku progresu"),
+                 "en": ("completed or substantially advanced", "completed or substantially advanced")},
+    "in_progress": {"lv": ("uzsākts un izpilde ir procesā", "uzsākti un izpilde ir procesā"),
+                    "en": ("in progress", "in progress")},
+    "not_started": {"lv": ("nav uzsākts", "nav uzsākti"), "en": ("not started", "not started")},
+    "withdrawn": {"lv": ("atsaukts", "atsaukti"), "en": ("withdrawn", "withdrawn")},
+}
+CHANGE_PHRASES = {
+    ("not_started", "in_progress"): {"lv": ("uzsākts", "uzsākti"), "en": ("has started", "have started")},
+    ("*", "advanced"): {"lv": STATUS_PHRASES["advanced"]["lv"],
+                        "en": ("has been completed or substantially advanced",
+                               "have been completed or substantially advanced")},
+    ("*", "in_progress"): {"lv": ("atkal statusā „Uzsākts, izpilde procesā”", "atkal statusā „Uzsākts, izpilde procesā”"),
+                           "en": ("is back in progress", "are back in progress")},
+    ("*", "not_started"): {"lv": ("atkal statusā „Nav uzsākts”", "atkal statusā „Nav uzsākts”"),
+                           "en": ("is back to not started", "are back to not started")},
+    ("*", "withdrawn"): {"lv": ("atsaukts", "atsaukti"), "en": ("has been withdrawn", "have been withdrawn")},
+    ("same", "same"): {"lv": ("ar precizētu statusu", "ar precizētu statusu"),
+                       "en": ("has a refined status label", "have a refined status label")},
+}
+CHANGE_ORDER = [("*", "advanced"), ("not_started", "in_progress"), ("*", "in_progress"), ("*", "not_started"),
+                ("*", "withdrawn"), ("same", "same")]
+MAX_LISTED = 10
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the summary (and the deck) may say about one plan in one snapshot."""
+
+    plan_id: str | None
+    snapshot_id: int | None
+    report_date: dt.date | None
+    is_published: bool
+    counts: pd.DataFrame          # status_counts.sql
+    previous_snapshot_id: int | None
+    previous_report_date: dt.date | None
+    changes: pd.DataFrame         # changes.sql against the previous published report (empty without one)
+    overdue: pd.DataFrame         # overdue_measures.sql
+
+    @property
+    def total(self) -> int:
+        return int(self.counts["n_measures"].sum()) if not self.counts.empty else 0
+
+
+def _date(value) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def previous_published(snapshots: pd.DataFrame, snapshot_id: int) -> tuple[int | None, dt.date | None]:
+    """The published snapshot the changes are counted from: the latest one with an earlier
+    report date (the same rule as changes.sql, made explicit so both agree even when nothing changed)."""
+    this = snapshots.loc[snapshots["snapshot_id"] == snapshot_id, "report_date"]
+    if this.empty:
+        return None, None
+    earlier = snapshots[snapshots["is_published"] & (snapshots["report_date"] < this.iloc[0])]
+    if earlier.empty:
+        return None, None
+    row = earlier.sort_values("snapshot_id").iloc[-1]
+    return int(row["snapshot_id"]), _date(row["report_date"])
+
+
+def summary_facts(con, plan_id: str | None, snapshot_id: int | None = None) -> Facts:
+    """Run the queries behind the summary for one plan (None = every plan) of one snapshot."""
+    snapshots = db.run_query(con, "snapshots")
+    if snapshot_id is None:
+        snapshot_id = db.current_snapshot_id(con)
+    row = snapshots[snapshots["snapshot_id"] == snapshot_id] if snapshot_id is not None else snapshots.iloc[0:0]
+    empty = pd.DataFrame()
+    if row.empty:
+        return Facts(plan_id, None, None, False, pd.DataFrame(columns=["status_group", "n_measures", "share_pct"]),
+                     None, None, empty, empty)
+    counts = db.run_query(con, "status_counts", snapshot_id=snapshot_id, plan_id=plan_id)
+    previous_id, previous_date = previous_published(snapshots, snapshot_id)
+    changes = (db.run_query(con, "changes", to_snapshot_id=snapshot_id, from_snapshot_id=previous_id,
+                            plan_id=plan_id) if previous_id is not None else empty)
+    overdue = db.run_query(con, "overdue_measures", snapshot_id=snapshot_id, plan_id=plan_id)
+    return Facts(plan_id, int(snapshot_id), _date(row["report_date"].iloc[0]), bool(row["is_published"].iloc[0]),
+                 counts, previous_id, previous_date, changes, overdue)
+
+
+# ---- wording ---------------------------------------------------------------------------------
+
+def number(n: int, lang: str = "lv") -> str:
+    """Small numbers in words ("divi", "two"), larger ones in digits."""
+    words = NUMBER_WORDS["en" if lang == "en" else "lv"]
+    return words[n] if 0 <= n < len(words) else str(n)
+
+
+def singular(n: int, lang: str = "lv") -> bool:
+    """Whether a count takes the singular: Latvian 1, 21, 31 ... but not 11; English only 1."""
+    if lang == "en":
+        return n == 1
+    return n % 10 == 1 and n % 100 != 11
+
+
+def measures(n: int, lang: str = "lv", words: bool = True) -> str:
+    """"divi pasākumi", "21 pasākums", "11 pasākumu"; "two measures", "1 measure"."""
+    count = number(n, lang) if words else str(n)
+    if lang == "en":
+        return f"{count} {'measure' if n == 1 else 'measures'}"
+    return f"{count} {plural_lv(n, 'pasākums', 'pasākumi', 'pasākumu')}"
+
+
+def _pick(pair: tuple[str, str], n: int, lang: str) -> str:
+    return pair[0] if singular(n, lang) else pair[1]
+
+
+def _quote(text: str, lang: str) -> str:
+    return f"„{text}”" if lang == "lv" else f"“{text}”"
+
+
+def measure_list(numbers: list[str], lang: str = "lv") -> str:
+    """"3.5, 5.1", or the first ten and "un vēl 4"."""
+    shown = ", ".join(numbers[:MAX_LISTED])
+    rest = len(numbers) - MAX_LISTED
+    return shown if rest <= 0 else f"{shown} {t('summary.and_more', lang, n=rest)}"
+
+
+def _sort_measure_nos(values) -> list[str]:
+    def key(no: str):
+        parts = []
+        for piece in str(no).replace(")", "").split("."):
+            parts.append((0, int(piece), "") if piece.strip().isdigit() else (1, 0, piece))
+        return parts
+    return sorted((str(v) for v in values), key=key)
+
+
+def _status_sentence(f: Facts, lang: str) -> str:
+    parts = []
+    for row in f.counts.itertuples(index=False):
+        n = int(row.n_measures)
+        if n == 0 or row.status_group not in STATUS_PHRASES:
+            continue
+        count = number(n, lang)
+        parts.append(f"{count} {_pick(STATUS_PHRASES[row.status_group]['en' if lang == 'en' else 'lv'], n, lang)}")
+    return t("summary.status", lang, plan=_quote(f.plan_id or "", lang), date=fmt_date(f.report_date, lang),
+             total=measures(f.total, lang, words=False), parts=", ".join(parts))
+
+
+def _change_key(before: str | None, after: str | None) -> tuple[str, str]:
+    if before == after:
+        return ("same", "same")
+    if (before, after) in CHANGE_PHRASES:
+        return (before, after)
+    return ("*", after)
+
+
+def _change_sentences(f: Facts, lang: str) -> list[str]:
+    if f.previous_snapshot_id is None:
+        return [t("summary.no_previous", lang)]
+    since = fmt_date(f.previous_report_date, lang)
+    out: list[str] = []
+    changes = f.changes
+    if not changes.empty and (changes["change_kind"] == "added").sum() == len(changes) == f.total:
+        return [t("summary.plan_is_new", lang, date=since)]
+    status = changes[changes["change_kind"] == "status_changed"] if not changes.empty else changes
+    if status.empty:
+        out.append(t("summary.no_changes", lang, date=since))
+    else:
+        keys = [_change_key(b, a) for b, a in zip(status["status_group_before"], status["status_group_after"])]
+        grouped = status.assign(_key=keys)
+        parts = []
+        for key in CHANGE_ORDER:
+            nos = _sort_measure_nos(grouped.loc[grouped["_key"] == key, "measure_no"])
+            if not nos:
+                continue
+            n = len(nos)
+            lead = measures(n, lang) if not parts else number(n, lang)
+            phrase = _pick(CHANGE_PHRASES[key]["en" if lang == "en" else "lv"], n, lang)
+            parts.append(f"{lead} ({measure_list(nos, lang)}) {phrase}")
+        out.append(t("summary.changes", lang, date=since, parts=", ".join(parts)))
+    if not changes.empty:
+        moved = []
+        for kind, (lv_sg, lv_pl, en) in {"added": ("pievienots", "pievienoti", "added"),
+                                          "removed": ("izņemts", "izņemti", "removed")}.items():
+            nos = _sort_measure_nos(changes.loc[changes["change_kind"] == kind, "measure_no"])
+            if not nos:
+                continue
+            n = len(nos)
+            if lang == "en":
+                moved.append(f"{measures(n, lang)} ({measure_list(nos, lang)}) {en}")
+            else:
+                moved.append(f"{lv_sg if singular(n) else lv_pl} {measures(n, lang)} ({measure_list(nos, lang)})")
+        if moved:
+            text = ", ".join(moved)
+            out.append(t("summary.added_removed", lang, parts=text[0].upper() + text[1:]))
+        notes = _sort_measure_nos(changes.loc[changes["change_kind"] == "note_changed", "measure_no"])
+        if notes:
+            key = "summary.notes_one" if len(notes) == 1 else "summary.notes_many"
+            out.append(t(key, lang, nos=measure_list(notes, lang)))
+    return out
+
+
+def _overdue_sentence(f: Facts, lang: str) -> str:
+    if f.overdue.empty:
+        return t("summary.no_overdue", lang)
+    per_lead = (f.overdue.groupby("lead_institution")["measure_no"].agg(list).reset_index())
+    per_lead["n"] = per_lead["measure_no"].map(len)
+    per_lead["name"] = per_lead["lead_institution"].str.casefold()
+    per_lead = per_lead.sort_values(["n", "name"], ascending=[False, True])
+    whose = ", ".join(f"{r.lead_institution} ({measure_list(_sort_measure_nos(r.measure_no), lang)})"
+                      for r in per_lead.itertuples(index=False))
+    return t("summary.overdue", lang, total=measures(len(f.overdue), lang), whose=whose)
+
+
+def sentences(f: Facts, lang: str = "lv") -> list[str]:
+    """The summary of ``f`` as short sentences in ``lang``."""
+    if f.snapshot_id is None:
+        return [t("summary.no_data", lang)]
+    if f.total == 0:
+        return [t("summary.empty_plan", lang, plan=_quote(f.plan_id or "", lang), date=fmt_date(f.report_date, lang))]
+    return [_status_sentence(f, lang), *_change_sentences(f, lang), _overdue_sentence(f, lang)]
+
+
+def summary_sentences(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> list[str]:
+    """A few plain sentences about one plan in one snapshot (default: the current one)."""
+    return sentences(summary_facts(con, plan_id, snapshot_id), lang)
