@@ -276,6 +276,33 @@ def delete_snapshot(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:
             cur.close()
 
 
+def discard_unpublished(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> bool:
+    """Delete an upload that was never published (a preview the analyst discarded).
+
+    Unlike ``delete_snapshot`` this also works when it is the only snapshot (the
+    first upload into an empty database), and it refuses, inside the same
+    transaction, any snapshot that has a publication row. False when refused.
+    """
+    with _WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            cur.execute("begin transaction")
+            try:
+                if cur.execute("select 1 from publication where snapshot_id = ? limit 1",
+                               [snapshot_id]).fetchone() is not None:
+                    cur.execute("rollback")
+                    return False
+                for table in ("measure", "indicator", "schedule", "snapshot_file", "snapshot"):
+                    cur.execute(f"delete from {table} where snapshot_id = ?", [snapshot_id])
+                cur.execute("commit")
+                return True
+            except BaseException:
+                cur.execute("rollback")
+                raise
+        finally:
+            cur.close()
+
+
 def original_file(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> bytes | None:
     cur = con.cursor()
     try:
