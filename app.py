@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ogp_monitor import web
+from ogp_monitor import auth, web
 from ogp_monitor.i18n import t
 
 meeting = st.session_state.get("meeting", st.query_params.get("mode") == "meeting")
@@ -24,6 +24,13 @@ pages = [
     st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="dati"),
     st.Page("pages/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
 ]
+auth.verifier()  # first start without a configured password: generate one, print it once
+pages.append(st.Page("pages/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
+if auth.signed_in_as():  # Upload and History exist only for a signed-in analyst's session
+    pages += [st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
+                      url_path="augsupielade"),
+              st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:",
+                      url_path="vesture")]
 page = st.navigation(pages)
 f = web.sidebar()
 if f.meeting:

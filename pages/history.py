@@ -1,0 +1,73 @@
+"""Vēsture / History: every upload, its original file, rollback, and the publication log."""
+
+import streamlit as st
+
+from ogp_monitor import auth, db, exports, publishing, web
+from ogp_monitor.i18n import fmt_date, t
+
+FLASH = "_history_flash"
+lang = web.lang()
+analyst = auth.require_analyst(lang)
+con = web.connection()
+
+st.title(t("nav.history", lang))
+st.write(t("history.intro", lang))
+flash = st.session_state.pop(FLASH, None)
+if flash:
+    getattr(st, flash[0])(flash[1])
+
+# Not cached: deleting an old upload does not change the data version, and this page is small.
+snaps = db.run_query(con, "snapshots")
+log = db.run_query(con, "publication_log")
+
+st.subheader(t("history.uploads", lang))
+if snaps.empty:
+    st.info(t("history.empty", lang))
+    st.stop()
+st.dataframe(publishing.history_frame(snaps, lang), hide_index=True, width="stretch",
+             column_config={"sha256": st.column_config.TextColumn("sha256", width="small")})
+
+rows = {int(r.snapshot_id): r for r in snaps.itertuples(index=False)}
+sid = st.selectbox(t("history.select", lang), list(rows), key="history_snapshot",
+                   format_func=lambda s: f"#{s} · {fmt_date(rows[s].report_date, lang)} · {rows[s].file_name}"
+                   + (" ✓" if rows[s].is_current else ""))
+row = rows[sid]
+
+
+def on_rollback(target: int) -> None:
+    try:
+        publishing.rollback(con, target, analyst)
+    except (ValueError, KeyError) as exc:  # someone else changed it meanwhile
+        st.session_state[FLASH] = ("warning", str(exc))
+        return
+    st.session_state[FLASH] = ("success", t("history.rolled_back", lang, sid=target))
+
+
+def on_delete(target: int) -> None:
+    deleted = publishing.discard(con, target)
+    key = "history.deleted" if deleted else "history.not_deleted"
+    st.session_state[FLASH] = ("success" if deleted else "warning", t(key, lang, sid=target))
+    st.session_state.pop("history_snapshot", None)
+
+
+c1, c2 = st.columns(2)
+c1.download_button(t("history.download", lang), data=lambda s=sid: db.original_file(con, s) or b"",
+                   file_name=row.file_name.replace("/", "_").replace("\\", "_"), mime=exports.XLSX_MIME,
+                   key="history_download", icon=":material/download:")
+if row.is_current:
+    c2.success(t("history.is_current", lang), icon=":material/check_circle:")
+elif row.is_published:
+    c2.button(t("history.rollback", lang), type="primary", key="history_rollback", icon=":material/history:",
+              on_click=on_rollback, args=(sid,))
+else:
+    c2.info(t("history.unpublished", lang))
+if not row.is_published and len(rows) > 1:  # never the current one, never the only one
+    sure = c2.checkbox(t("history.delete_confirm", lang, sid=sid), key=f"history_delete_sure_{sid}")
+    c2.button(t("history.delete", lang), key="history_delete", icon=":material/delete_forever:", disabled=not sure,
+              on_click=on_delete, args=(sid,))
+
+st.subheader(t("history.log", lang))
+if log.empty:
+    st.info(t("history.no_log", lang))
+else:
+    st.dataframe(publishing.log_frame(log, lang), hide_index=True, width="stretch")

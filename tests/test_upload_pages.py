@@ -1,0 +1,189 @@
+"""AppTest: sign in, upload (bad, identical, good), preview, publish, roll back, all through the pages.
+
+After every step the database itself is checked: row counts, the current
+snapshot, and an unchanged fingerprint when a file is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
+
+from ogp_monitor import db
+from tests.conftest import ROOT
+from tests.helpers import MEASURE_HEADERS, measure_row, measures_workbook
+from tests.test_publishing import PLAN5, SEPTEMBER, modified_sample
+
+PASSWORD = "Ļoti-slepena parole 7"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TIMEOUT = 60  # the machine is shared by several test runs
+
+
+@pytest.fixture
+def app(fresh_db, monkeypatch):
+    monkeypatch.setenv("OGP_DB", str(fresh_db))
+    monkeypatch.setenv("OGP_ANALYST_PASSWORD", PASSWORD)
+    monkeypatch.delenv("OGP_MAX_UPLOAD_MB", raising=False)
+    st.cache_resource.clear()  # a fresh lockout and verifier; the connection to this test's file
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    yield at
+    st.cache_resource.clear()  # closes the cached connection, releasing the file
+
+
+def state(path) -> dict:
+    con = db.connect(path)
+    try:
+        snaps = db.run_query(con, "snapshots")
+        return {"current": db.current_snapshot_id(con), "snapshots": len(snaps),
+                "published": int(snaps["is_published"].sum()),
+                "log": db.run_query(con, "publication_log")[["action", "snapshot_id", "acted_by"]]
+                .values.tolist(), "fingerprint": db.table_fingerprint(con),
+                "plan5": db.run_query(con, "status_counts", plan_id=PLAN5)
+                .set_index("status_group")["n_measures"].to_dict()}
+    finally:
+        con.close()
+
+
+def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Anna Bērziņa") -> AppTest:
+    at.switch_page(str(ROOT / "pages/login.py")).run()
+    at.text_input(key="login_name").input(name)
+    at.text_input(key="login_password").input(password)
+    return at.button(key="FormSubmitter:login-Pierakstīties").click().run()
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    return at.file_uploader[0].set_value((name, content, XLSX)).run()
+
+
+def texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+def test_wrong_password_gives_no_access_and_five_lock_the_form(app, fresh_db):
+    sign_in(app, "nepareizi")
+    assert "Nepareiza parole" in texts(app.error)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        app.switch_page(str(ROOT / "pages/upload.py"))
+    for _ in range(4):
+        sign_in(app, "vēl nepareizi")
+    assert "bloķēta" in texts(app.error)
+    app.run()
+    assert app.button(key="FormSubmitter:login-Pierakstīties").disabled
+    assert app.session_state["login_password"] == ""  # the typed password is not kept
+    with pytest.raises(AppTestError, match="disabled"):
+        sign_in(app)  # not even the right password gets through while locked
+    with pytest.raises(ValueError):
+        app.switch_page(str(ROOT / "pages/upload.py"))
+
+
+def test_pages_refuse_a_session_that_is_not_signed_in(fresh_db, monkeypatch):
+    monkeypatch.setenv("OGP_DB", str(fresh_db))
+    st.cache_resource.clear()
+    try:
+        for page in ("upload.py", "history.py"):
+            at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=TIMEOUT).run()
+            assert not at.exception
+            assert "tikai analītiķiem" in texts(at.warning)
+            assert not at.file_uploader and not at.button
+    finally:
+        st.cache_resource.clear()
+
+
+def test_upload_journey_bad_identical_good_publish_rollback_republish(app, fresh_db):
+    start = state(fresh_db)
+    assert start["current"] == 2 and start["snapshots"] == 2
+    sign_in(app)
+    assert "Anna Bērziņa" in texts(app.success)
+    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    assert not app.exception and app.file_uploader[0].allowed_type == [".xlsx"]
+
+    # 1. a bad file: problems table with places, nothing stored, no publish button
+    bad = measures_workbook([measure_row("1.1", status="Varbūt"), measure_row("1.2", lead="")])
+    upload(app, "slikts.xlsx", bad)
+    assert not app.exception
+    assert "nevar publicēt" in texts(app.error)
+    problems = app.dataframe[0].value
+    assert list(problems.columns) == ["Veids", "Vieta", "Problēma", "Kā labot"]
+    assert problems["Vieta"].str.startswith("Pasākumi!").any()
+    assert not [b for b in app.button if b.label == "Publicēt"]
+    assert state(fresh_db)["fingerprint"] == start["fingerprint"]
+
+    # 2. a file identical to the current snapshot: reported, not duplicated
+    upload(app, "septembris.xlsx", SEPTEMBER.read_bytes())
+    assert "#2" in texts(app.info) and "pašreizējais" in texts(app.info)
+    assert state(fresh_db)["fingerprint"] == start["fingerprint"]
+
+    # 3. a good file: preview only, stored unpublished
+    upload(app, "decembris.xlsx", modified_sample())
+    assert not app.exception
+    assert "Priekšskatījums" in texts(app.subheader)
+    assert [m.value for m in app.metric] == ["15.12.2025.", "47", "33", "7"]  # report date, rows per sheet
+    tab_labels = [tab.label for tab in app.tabs]
+    assert "Mainīts statuss: 1" in tab_labels and "Pievienoti pasākumi: 1" in tab_labels
+    staged = state(fresh_db)
+    assert staged["snapshots"] == 3 and staged["current"] == 2 and staged["published"] == 2
+    assert staged["plan5"] == start["plan5"]  # viewers see no change yet
+
+    # 4. publish: current for everyone, recorded with the analyst's name
+    app.button(key="publish").click().run()
+    assert not app.exception and "Publicēts" in texts(app.success)
+    published = state(fresh_db)
+    assert published["current"] == 3 and published["log"][0] == ["publish", 3, "Anna Bērziņa"]
+    assert published["plan5"]["advanced"] == start["plan5"]["advanced"] + 1
+
+    # 5. history: roll back to September, then forward again; nothing deleted
+    app.switch_page(str(ROOT / "pages/history.py")).run()
+    assert not app.exception
+    assert len(app.dataframe[0].value) == 3
+    app.selectbox(key="history_snapshot").set_value(2).run()
+    app.button(key="history_rollback").click().run()
+    assert not app.exception and "atkal ir pašreizējais" in texts(app.success)
+    rolled = state(fresh_db)
+    assert rolled["current"] == 2 and rolled["snapshots"] == 3 and rolled["log"][0] == ["rollback", 2, "Anna Bērziņa"]
+    assert rolled["plan5"] == start["plan5"]
+    app.selectbox(key="history_snapshot").set_value(3).run()
+    app.button(key="history_rollback").click().run()
+    again = state(fresh_db)
+    assert again["current"] == 3 and [row[0] for row in again["log"][:3]] == ["rollback", "rollback", "publish"]
+    assert len(app.dataframe[1].value) == 5  # the publication log on the page
+
+
+def test_discard_removes_the_preview_and_leaves_the_database_as_it_was(app, fresh_db):
+    start = state(fresh_db)
+    sign_in(app)
+    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    upload(app, "decembris.xlsx", modified_sample())
+    assert state(fresh_db)["snapshots"] == 3
+    app.button(key="discard").click().run()
+    assert not app.exception and "atcelts" in texts(app.info)
+    assert state(fresh_db)["fingerprint"] == start["fingerprint"]
+    assert not app.file_uploader[0].value  # an empty uploader for the next file
+
+
+def test_a_file_without_report_date_asks_for_one(app, fresh_db):
+    sign_in(app)
+    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    headers = [h for h in MEASURE_HEADERS if h != "Ziņojuma datums"]
+    content = measures_workbook([measure_row("1.1")[:-1]], headers=headers)
+    upload(app, "bez datuma.xlsx", content)
+    assert "nav ziņojuma datuma" in texts(app.info)
+    assert state(fresh_db)["snapshots"] == 2
+    app.date_input[0].set_value(dt.date(2025, 12, 1)).run()
+    assert not app.exception and app.metric[0].value == "01.12.2025."
+    assert state(fresh_db)["snapshots"] == 3
+
+
+def test_a_file_over_the_limit_is_refused_with_a_clear_message(app, fresh_db, monkeypatch):
+    monkeypatch.setenv("OGP_MAX_UPLOAD_MB", "1")
+    start = state(fresh_db)
+    sign_in(app)
+    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    assert "līdz 1 MB" in texts(app.markdown)
+    upload(app, "liels.xlsx", b"PK" + b"\0" * (1024 * 1024 + 10))
+    assert "atļauts līdz 1 MB" in texts(app.error)
+    assert state(fresh_db)["fingerprint"] == start["fingerprint"]
