@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from .template import build_template
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
 EXIT_REFUSED = 2
+EXIT_FAILED = 1
 
 
 def _date(text: str) -> dt.date:
@@ -165,6 +167,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _explain(exc: Exception) -> str:
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if "lock" in text.lower():
+        return ("the database is in use by another process (is the dashboard running on it?); stop it, "
+                "or use --db / OGP_DB for another file. " + text)
+    return f"{type(exc).__name__}: {text}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Exception as exc:  # one line for the user, never a traceback (OGP_DEBUG=1 shows it)
+        if os.environ.get("OGP_DEBUG"):
+            raise
+        print(f"{args.command}: {_explain(exc)}", file=sys.stderr)
+        return EXIT_FAILED

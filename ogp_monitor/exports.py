@@ -111,7 +111,9 @@ def export_name(kind: str, plan: str | None, report_date: dt.date | None, ext: s
     import unicodedata
     parts = [kind]
     if plan:
-        ascii_plan = unicodedata.normalize("NFKD", plan).encode("ascii", "ignore").decode()
+        # Separators first (so "2022–2025" keeps its dash), then ā -> a.
+        spaced = re.sub(r"[\W_]+", "-", plan)
+        ascii_plan = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
         parts.append(re.sub(r"[^A-Za-z0-9]+", "-", ascii_plan).strip("-").lower() or "plan")
     if report_date:
         parts.append(report_date.isoformat())

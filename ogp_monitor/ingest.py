@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import db
-from .problems import ERROR, Problem, RefusedFile
+from .problems import Problem, RefusedFile
 from .reader import MAX_FILE_BYTES, read_workbook
 from .validate import Clean, validate
 
@@ -46,13 +46,6 @@ def check(content: bytes, file_name: str, report_date: dt.date | None = None,
     except RefusedFile as refused:
         return Checked(file_name, content, None, [refused.problem])
     clean, problems = validate(book, report_date=report_date)
-    if clean is not None and clean.report_date is None:
-        problems.append(Problem(
-            ERROR, "no_report_date", "Pasākumi",
-            "Nav norādīts ziņojuma datums.", "No report date is given.",
-            "Pievienojiet kolonnu „Ziņojuma datums” vai norādiet datumu augšupielādējot (--report-date).",
-            "Add a 'Report date' column or give the date when uploading (--report-date)."))
-        clean = None
     return Checked(file_name, content, clean, problems)
 
 

@@ -131,8 +131,9 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 def number_label(values: pd.Series) -> pd.Series:
     """Measure/commitment numbers as display text: ``1.1`` not ``1.1000001``.
 
-    Floats get their shortest round-trip form (``1.1``, ``2``); text is trimmed
-    and loses a trailing dot (``"1.1."`` -> ``"1.1"``).
+    Floats are shown with Excel's 15 significant digits, so binary noise from
+    a formula (``1.2000000000000002``) disappears (``1.2``, ``2``); text is
+    trimmed and loses a trailing dot (``"1.1."`` -> ``"1.1"``).
     """
     def one(v: object) -> str:
         if v is None or (isinstance(v, float) and np.isnan(v)):
@@ -140,7 +141,7 @@ def number_label(values: pd.Series) -> pd.Series:
         if isinstance(v, bool):
             return str(v)
         if isinstance(v, float):
-            return str(int(v)) if v.is_integer() else repr(v)
+            return str(int(v)) if v.is_integer() else f"{v:.15g}"
         if isinstance(v, int):
             return str(v)
         s = " ".join(str(v).split())

@@ -155,13 +155,23 @@ STATUS_LOOKUP: dict[str, str] = {
 }
 
 
+def header_ranks(sheet: SheetSpec) -> dict[str, tuple[str, int]]:
+    """Folded header text -> (field key, rank), for one sheet.
+
+    Rank 0 is a field's own label; later synonyms get higher ranks because
+    they are vaguer. When two columns match one field (``Nr. p.k.`` and
+    ``Pasākuma nr.``), the lower rank wins.
+    """
+    table: dict[str, tuple[str, int]] = {}
+    for f in sheet.fields:
+        for rank, name in enumerate((f.label_lv, f.label_en, f.key, *f.synonyms)):
+            table.setdefault(fold(name), (f.key, rank))
+    return table
+
+
 def header_lookup(sheet: SheetSpec) -> dict[str, str]:
     """Folded header text -> field key, for one sheet."""
-    table: dict[str, str] = {}
-    for f in sheet.fields:
-        for name in (f.label_lv, f.label_en, f.key, *f.synonyms):
-            table.setdefault(fold(name), f.key)
-    return table
+    return {text: key for text, (key, _) in header_ranks(sheet).items()}
 
 
 def sheet_kind(name: str) -> str | None:

@@ -45,14 +45,14 @@ def build_template(institutions: list[str] | None = None) -> bytes:
     lists.sheet_state = "hidden"
 
     status_col = get_column_letter(keys.index("status") + 1)
-    dv = DataValidation(type="list", formula1=f"=Saraksti!$A$2:$A${len(statuses) + 1}", allow_blank=True,
+    dv = DataValidation(type="list", formula1=f"Saraksti!$A$2:$A${len(statuses) + 1}", allow_blank=True,
                         showErrorMessage=True, errorTitle="Statuss",
                         error="Izvēlieties statusu no saraksta / Choose a status from the list")
     ws.add_data_validation(dv)
     dv.add(f"{status_col}2:{status_col}{TEMPLATE_ROWS}")
     if institutions:
         lead_col = get_column_letter(keys.index("lead_institution") + 1)
-        dv_inst = DataValidation(type="list", formula1=f"=Saraksti!$B$2:$B${len(set(institutions)) + 1}",
+        dv_inst = DataValidation(type="list", formula1=f"Saraksti!$B$2:$B${len(set(institutions)) + 1}",
                                  allow_blank=True, showErrorMessage=False)
         ws.add_data_validation(dv_inst)
         dv_inst.add(f"{lead_col}2:{lead_col}{TEMPLATE_ROWS}")

@@ -15,7 +15,7 @@ import pandas as pd
 from . import parsing
 from .problems import ERROR, NOTICE, Problem
 from .reader import RawSheet, RawWorkbook, column_letter
-from .spec import INDICATORS, MEASURES, SCHEDULE, STATUS_LABELS, SheetSpec, header_lookup
+from .spec import INDICATORS, MEASURES, SCHEDULE, STATUS_LABELS, SheetSpec, header_ranks
 from .textnorm import fold
 
 HEADER_SCAN_ROWS = 30
@@ -77,21 +77,32 @@ class _Table:
     frame: pd.DataFrame  # columns: field keys (+ year columns for wide indicators), "source_row"
     columns: dict[str, int]  # field key -> 0-based column index in the sheet
     header_row: int  # 1-based Excel row number
+    header_cells: str = ""  # the header row as a range, "Pasākumi!A4:N4"
 
     def cell(self, key: str, excel_row: int) -> str:
         return f"{self.sheet.name}!{column_letter(self.columns[key])}{excel_row}"
 
 
+def _shown(value: object) -> str:
+    """A raw cell as the analyst typed it: 1890.0 -> "1890", a date as 31.12.2205."""
+    if isinstance(value, dt.date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _find_header(sheet: RawSheet, spec: SheetSpec) -> tuple[int, dict[int, str]] | None:
     """The row (index into sheet.rows) that best matches the sheet's headers."""
-    lookup = header_lookup(spec)
+    ranks = header_ranks(spec)
     best: tuple[int, dict[int, str]] | None = None
     for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        found: dict[int, str] = {}
+        chosen: dict[str, tuple[int, int]] = {}  # field key -> (rank, column)
         for j, value in enumerate(row):
-            key = lookup.get(fold(value))
-            if key and key not in found.values():
-                found[j] = key
+            hit = ranks.get(fold(value))
+            if hit and (hit[0] not in chosen or hit[1] < chosen[hit[0]][0]):
+                chosen[hit[0]] = (hit[1], j)
+        found = {j: key for key, (_, j) in chosen.items()}
         if len(found) >= 2 and (best is None or len(found) > len(best[1])):
             best = (i, found)
     return best
@@ -132,7 +143,8 @@ def _table(sheet: RawSheet, spec: SheetSpec, out: _Collector, allow_years: bool 
         else:
             ignored.append(f"{column_letter(sheet.first_col + j)} „{value}”")
     if ignored:
-        out.add(Problem(NOTICE, "extra_columns", f"{sheet.name}!{header_row}",
+        cells = ", ".join(f"{sheet.name}!{item.split(' ', 1)[0]}{header_row}" for item in ignored)
+        out.add(Problem(NOTICE, "extra_columns", cells,
                         "Šīs kolonnas netiek izmantotas: " + ", ".join(ignored) + ".",
                         "These columns are not used: " + ", ".join(ignored) + ".",
                         "Ja tajās ir vajadzīgi dati, pārdēvējiet virsrakstu (skat. formāta aprakstu).",
@@ -150,7 +162,9 @@ def _table(sheet: RawSheet, spec: SheetSpec, out: _Collector, allow_years: bool 
         blank = pd.concat([parsing.is_blank(frame[c]) for c in data_cols], axis=1).all(axis=1)
         frame = frame[~blank]
     frame = frame.reset_index(drop=True)
-    return _Table(sheet, frame, columns, header_row)
+    header_cells = (f"{sheet.name}!{column_letter(sheet.first_col)}{header_row}:"
+                    f"{column_letter(sheet.first_col + width - 1)}{header_row}")
+    return _Table(sheet, frame, columns, header_row, header_cells)
 
 
 def _missing_columns(table: _Table, spec: SheetSpec, out: _Collector) -> bool:
@@ -158,7 +172,7 @@ def _missing_columns(table: _Table, spec: SheetSpec, out: _Collector) -> bool:
     for f in spec.fields:
         if f.required and f.key not in table.columns:
             ok = False
-            out.add(Problem(ERROR, "missing_column", f"{table.sheet.name}!{table.header_row}",
+            out.add(Problem(ERROR, "missing_column", table.header_cells,
                             f"Trūkst obligātās kolonnas „{f.label_lv}”.",
                             f"The required column '{f.label_en}' is missing.",
                             f"Pievienojiet virsrakstu rindā {table.header_row} kolonnu „{f.label_lv}” "
@@ -185,8 +199,8 @@ def _dates(table: _Table, spec: SheetSpec, key: str, out: _Collector) -> pd.Seri
     f = spec.field(key)
     for row, raw in table.frame.loc[bad, ["source_row", key]].itertuples(index=False):
         out.add(Problem(ERROR, f"bad_date_{key}", table.cell(key, row),
-                        f"„{f.label_lv}”: „{raw}” nav derīgs datums.",
-                        f"'{f.label_en}': '{raw}' is not a valid date.",
+                        f"„{f.label_lv}”: „{_shown(raw)}” nav derīgs datums.",
+                        f"'{f.label_en}': '{_shown(raw)}' is not a valid date.",
                         "Ierakstiet datumu kā 31.12.2025 vai Excel datumu (gads 1990–2100).",
                         "Write the date as 31.12.2025 or an Excel date (year 1990–2100)."))
     return values
@@ -212,10 +226,15 @@ def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
         return None
     # Merged cells keep their value in the top-left cell only: carry the plan and
     # commitment down over the measures below them.
-    for key in ("plan_id", "commitment_no", "commitment_title"):
+    # A commitment never carries over into another plan, nor a title into
+    # another commitment.
+    within = {"plan_id": [], "commitment_no": ["plan_id"], "commitment_title": ["plan_id", "commitment_no"]}
+    for key, group_by in within.items():
         if key in frame:
             col = frame[key].astype(object)
-            frame[key] = col.where(~parsing.is_blank(col)).ffill().fillna("")
+            col = col.where(~parsing.is_blank(col))
+            keys = [frame[k] for k in group_by if k in frame]
+            frame[key] = (col.groupby(keys).ffill() if keys else col.ffill()).fillna("")
 
     m = pd.DataFrame(index=frame.index)
     m["plan_id"] = _text(frame, "plan_id").replace("", DEFAULT_PLAN)
@@ -260,8 +279,8 @@ def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
         out_of_range = pct.notna() & ((pct < 0) | (pct > 100))
         for row, raw in frame.loc[bad | out_of_range, ["source_row", "progress_pct"]].itertuples(index=False):
             out.add(Problem(ERROR, "bad_progress", table.cell("progress_pct", row),
-                            f"Izpilde „{raw}” nav skaitlis no 0 līdz 100.",
-                            f"Progress '{raw}' is not a number from 0 to 100.",
+                            f"Izpilde „{_shown(raw)}” nav skaitlis no 0 līdz 100.",
+                            f"Progress '{_shown(raw)}' is not a number from 0 to 100.",
                             "Ierakstiet procentus kā 40 vai 40%.", "Write the percentage as 40 or 40%."))
         m["progress_pct"] = pct.where(~out_of_range)
     else:
@@ -328,8 +347,8 @@ def _indicators(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
     blank_year = parsing.is_blank(frame["year"])
     for row, raw in frame.loc[bad_year | implausible | blank_year, ["source_row", "year"]].itertuples(index=False):
         out.add(Problem(ERROR, "bad_year", cell("year", row),
-                        f"Gads „{raw}” nav derīgs (jābūt 1990–2100).",
-                        f"Year '{raw}' is not valid (must be 1990–2100).",
+                        f"Gads „{_shown(raw)}” nav derīgs (jābūt 1990–2100).",
+                        f"Year '{_shown(raw)}' is not valid (must be 1990–2100).",
                         "Ierakstiet gadu ar četriem cipariem, piem. 2023.", "Write a four-digit year, e.g. 2023."))
     ind["year"] = years.where(~implausible).astype("Int64")
 
@@ -340,13 +359,13 @@ def _indicators(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
         row, raw = rec[0], rec[1]
         place = cell("value", row, rec[2] if wide else None)
         out.add(Problem(ERROR, "bad_value", place,
-                        f"Vērtība „{raw}” nav skaitlis.", f"Value '{raw}' is not a number.",
+                        f"Vērtība „{_shown(raw)}” nav skaitlis.", f"Value '{_shown(raw)}' is not a number.",
                         "Ierakstiet skaitli, piem. 29 vai 29,5.", "Enter a number, e.g. 29 or 29.5."))
     ind["value"] = values
 
     dup = ind.duplicated(["indicator", "area", "year"], keep=False) & ind["year"].notna()
     for (name, area, year), rows in ind[dup].groupby(["indicator", "area", "year"])["source_row"]:
-        out.add(Problem(ERROR, "duplicate_indicator", f"{table.sheet.name}!" + ", ".join(map(str, rows)),
+        out.add(Problem(ERROR, "duplicate_indicator", ", ".join(cell("indicator", r) for r in rows),
                         f"Rādītājs „{name}” ({area}, {year}) ir norādīts vairākkārt (rindas {', '.join(map(str, rows))}).",
                         f"Indicator '{name}' ({area}, {year}) appears more than once (rows {', '.join(map(str, rows))}).",
                         "Atstājiet vienu vērtību katram rādītājam, teritorijai un gadam.",
@@ -380,6 +399,25 @@ def _empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
 
+def _sheet_notices(book: RawWorkbook, out: _Collector) -> None:
+    """Say which sheet is read when a kind of sheet is hidden or appears twice."""
+    for kind in ("measures", "indicators", "schedule"):
+        used = book.by_kind(kind)
+        if used is None:
+            continue
+        if not used.visible:
+            out.add(Problem(NOTICE, "hidden_sheet", used.name,
+                            f"Lapa „{used.name}” ir paslēpta, bet tā tiek nolasīta.",
+                            f"Sheet '{used.name}' is hidden, but it is read.", "", ""))
+        others = [s.name for s in book.sheets if s.kind == kind and s is not used]
+        if others:
+            names = ", ".join(f"„{n}”" for n in others)
+            out.add(Problem(NOTICE, "duplicate_sheet", used.name,
+                            f"Nolasīta lapa „{used.name}”; tāda paša veida lapa(s) {names} netiek nolasītas.",
+                            f"Sheet '{used.name}' is read; the sheet(s) of the same kind {names} are not.",
+                            "Atstājiet darbgrāmatā vienu šāda veida lapu.", "Keep one sheet of this kind."))
+
+
 def validate(book: RawWorkbook, report_date: dt.date | None = None) -> tuple[Clean | None, list[Problem]]:
     """Check every sheet; return clean frames (None when any error) and all problems."""
     out = _Collector()
@@ -392,10 +430,7 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None) -> tuple[Cle
                         "Pārdēvējiet pasākumu lapu par „Pasākumi” vai „Measures”.",
                         "Rename the measures sheet to 'Pasākumi' or 'Measures'."))
         return None, out.finish()
-    if not measures_sheet.visible:
-        out.add(Problem(NOTICE, "hidden_sheet", measures_sheet.name,
-                        f"Lapa „{measures_sheet.name}” ir paslēpta, bet tā tiek nolasīta.",
-                        f"Sheet '{measures_sheet.name}' is hidden, but it is read.", "", ""))
+    _sheet_notices(book, out)
     measures = _measures(measures_sheet, out)
     ind_sheet, sched_sheet = book.by_kind("indicators"), book.by_kind("schedule")
     indicators = _indicators(ind_sheet, out) if ind_sheet else None
@@ -415,6 +450,18 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None) -> tuple[Cle
                             f"Failā ir vairāki ziņojuma datumi; izmantots jaunākais ({file_date:%d.%m.%Y}).",
                             f"The file has several report dates; the latest ({file_date:%d.%m.%Y}) is used.",
                             "", ""))
+    if measures is not None and report_date is None and file_date is None:
+        out.add(Problem(ERROR, "no_report_date", measures_sheet.name,
+                        "Nav norādīts ziņojuma datums.", "No report date is given.",
+                        "Pievienojiet kolonnu „Ziņojuma datums” vai norādiet datumu augšupielādējot "
+                        "(--report-date).",
+                        "Add a 'Report date' column or give the date when uploading (--report-date)."))
+    if report_date is not None and file_date is not None and report_date != file_date:
+        out.add(Problem(NOTICE, "report_date_given", measures_sheet.name,
+                        f"Failā ziņojuma datums ir {file_date:%d.%m.%Y}; izmantots norādītais "
+                        f"{report_date:%d.%m.%Y}.",
+                        f"The file's report date is {file_date:%d.%m.%Y}; the given {report_date:%d.%m.%Y} "
+                        "is used.", "", ""))
     problems = out.finish()
     if any(p.is_error for p in problems):
         return None, problems
