@@ -142,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_db(sub.add_parser("ingest", help="validate an Excel export and publish it as a snapshot"))
     p.add_argument("file")
-    p.add_argument("--report-date", type=_date, help="report date when the file has none (YYYY-MM-DD)")
+    p.add_argument("--report-date", type=_date,
+                   help="report date (YYYY-MM-DD): needed when the file has none; wins over the file's")
     p.add_argument("--by", default=getpass.getuser() if hasattr(getpass, "getuser") else "cli",
                    help="who uploads (recorded in the snapshot)")
     p.add_argument("--lang", choices=("lv", "en"), default="lv", help="language of problem messages")
