@@ -131,6 +131,31 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deck(args: argparse.Namespace) -> int:
+    """Write the council's meeting deck (PPTX, and with --pdf also a PDF) of one plan."""
+    import time
+
+    from . import deck
+
+    started = time.perf_counter()
+    con = db.connect(args.db, read_only=db.db_path(args.db).exists())
+    try:
+        content = deck.build_deck(con, args.plan, args.snapshot, lang=args.lang)
+    except LookupError as exc:
+        print(str(exc).strip("'\""), file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        con.close()
+    out = Path(args.out)
+    out.write_bytes(content)
+    print(f"wrote {out} ({len(content) // 1024} kB) in {time.perf_counter() - started:.1f} s")
+    if args.pdf:
+        pdf = out.with_suffix(".pdf")
+        pdf.write_bytes(deck.to_pdf(content))
+        print(f"wrote {pdf}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ogp_monitor",
                                      description="OGP Monitor: Latvia's open government action plan monitoring")
@@ -165,6 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("seed", help="load the shipped sample when the database is empty"))
     p.add_argument("--force", action="store_true", help="load the sample even if data exists")
     p.set_defaults(func=cmd_seed)
+
+    p = with_db(sub.add_parser("deck", help="write the council's meeting deck (PowerPoint, optionally PDF)"))
+    p.add_argument("out", help="the .pptx file to write")
+    p.add_argument("--plan", help="plan id (default: the first plan of the snapshot)")
+    p.add_argument("--snapshot", type=int, help="snapshot id (default: the current one)")
+    p.add_argument("--lang", choices=("lv", "en"), default="lv")
+    p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
+    p.set_defaults(func=cmd_deck)
     return parser
 
 

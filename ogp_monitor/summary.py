@@ -142,7 +142,7 @@ def measure_list(numbers: list[str], lang: str = "lv") -> str:
     return shown if rest <= 0 else f"{shown} {t('summary.and_more', lang, n=rest)}"
 
 
-def _sort_measure_nos(values) -> list[str]:
+def sort_measure_nos(values) -> list[str]:
     def key(no: str):
         parts = []
         for piece in str(no).replace(")", "").split("."):
@@ -171,7 +171,7 @@ def _change_key(before: str | None, after: str | None) -> tuple[str, str]:
     return ("*", after)
 
 
-def _change_sentences(f: Facts, lang: str) -> list[str]:
+def change_sentences(f: Facts, lang: str) -> list[str]:
     if f.previous_snapshot_id is None:
         return [t("summary.no_previous", lang)]
     since = fmt_date(f.previous_report_date, lang)
@@ -187,7 +187,7 @@ def _change_sentences(f: Facts, lang: str) -> list[str]:
         grouped = status.assign(_key=keys)
         parts = []
         for key in CHANGE_ORDER:
-            nos = _sort_measure_nos(grouped.loc[grouped["_key"] == key, "measure_no"])
+            nos = sort_measure_nos(grouped.loc[grouped["_key"] == key, "measure_no"])
             if not nos:
                 continue
             n = len(nos)
@@ -199,7 +199,7 @@ def _change_sentences(f: Facts, lang: str) -> list[str]:
         moved = []
         for kind, (lv_sg, lv_pl, en) in {"added": ("pievienots", "pievienoti", "added"),
                                           "removed": ("izņemts", "izņemti", "removed")}.items():
-            nos = _sort_measure_nos(changes.loc[changes["change_kind"] == kind, "measure_no"])
+            nos = sort_measure_nos(changes.loc[changes["change_kind"] == kind, "measure_no"])
             if not nos:
                 continue
             n = len(nos)
@@ -210,21 +210,21 @@ def _change_sentences(f: Facts, lang: str) -> list[str]:
         if moved:
             text = ", ".join(moved)
             out.append(t("summary.added_removed", lang, parts=text[0].upper() + text[1:]))
-        notes = _sort_measure_nos(changes.loc[changes["change_kind"] == "note_changed", "measure_no"])
+        notes = sort_measure_nos(changes.loc[changes["change_kind"] == "note_changed", "measure_no"])
         if notes:
             key = "summary.notes_one" if len(notes) == 1 else "summary.notes_many"
             out.append(t(key, lang, nos=measure_list(notes, lang)))
     return out
 
 
-def _overdue_sentence(f: Facts, lang: str) -> str:
+def overdue_sentence(f: Facts, lang: str) -> str:
     if f.overdue.empty:
         return t("summary.no_overdue", lang)
     per_lead = (f.overdue.groupby("lead_institution")["measure_no"].agg(list).reset_index())
     per_lead["n"] = per_lead["measure_no"].map(len)
     per_lead["name"] = per_lead["lead_institution"].str.casefold()
     per_lead = per_lead.sort_values(["n", "name"], ascending=[False, True])
-    whose = ", ".join(f"{r.lead_institution} ({measure_list(_sort_measure_nos(r.measure_no), lang)})"
+    whose = ", ".join(f"{r.lead_institution} ({measure_list(sort_measure_nos(r.measure_no), lang)})"
                       for r in per_lead.itertuples(index=False))
     return t("summary.overdue", lang, total=measures(len(f.overdue), lang), whose=whose)
 
@@ -235,7 +235,7 @@ def sentences(f: Facts, lang: str = "lv") -> list[str]:
         return [t("summary.no_data", lang)]
     if f.total == 0:
         return [t("summary.empty_plan", lang, plan=_quote(f.plan_id or "", lang), date=fmt_date(f.report_date, lang))]
-    return [_status_sentence(f, lang), *_change_sentences(f, lang), _overdue_sentence(f, lang)]
+    return [_status_sentence(f, lang), *change_sentences(f, lang), overdue_sentence(f, lang)]
 
 
 def summary_sentences(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> list[str]:

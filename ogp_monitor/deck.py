@@ -1,0 +1,803 @@
+"""The council's meeting deck: a 16:9 PowerPoint (and PDF) built from one snapshot of one plan.
+
+The slides the secretariat used to type by hand, in their order: title, summary,
+status counts, one slide per commitment with its measures (split when it does not
+fit), what changed since the previous report, overdue measures, institutions'
+load, the timeline and schedule, and the trust indicators against the OECD / EU
+average. Charts are the dashboard's own figures (``charts``) rendered to PNG with
+one kaleido browser per deck (``render``); tables are native, editable PowerPoint
+tables; the summary and the data behind every chart are in the slide notes.
+
+python-pptx does not measure text, so this module estimates it: the width of a
+line from per-character widths of Arial (metric-compatible with LiberationSans,
+which LibreOffice uses), greedy word wrapping, 1.2 line spacing. Tables are split
+over slides by those estimates and titles shrink or are shortened to two lines;
+``overflowing_shapes`` re-checks a finished deck the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from . import charts, db, summary
+from .i18n import fmt_date, fmt_number, fmt_pct, status_label, t
+from .render import Renderer
+
+Progress = Callable[[float, str], None]
+
+FONT = "Arial"
+MARK_FONT = "DejaVu Sans"  # has ● ◐ ○ ⊘ (Arial lacks ◐); office suites substitute it where missing
+SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
+MARGIN_IN = 0.5
+CONTENT_W_IN = SLIDE_W_IN - 2 * MARGIN_IN
+TITLE_TOP_IN, TITLE_H_IN = 0.3, 1.0
+BODY_TOP_IN = 1.45
+BODY_BOTTOM_IN = 6.9
+FOOTER_TOP_IN = 7.0
+LINE_SPACING = 1.2
+CELL_MARGIN_X_IN, CELL_MARGIN_Y_IN = 0.08, 0.04
+TABLE_FONT_PT = 13
+NOTE_CHARS = 130        # a "short note" on the slide; the full note is in the slide notes
+TITLE_CHARS = 220
+CHART_FONT_SCALE = 1.25  # charts.template scale at 100 px per slide inch: 20 px = 14.4 pt body text
+GANTT_ROWS_PER_SLIDE = 13
+
+DARK = RGBColor(0x1A, 0x1A, 0x1A)
+ACCENT = RGBColor(0x0B, 0x4F, 0x7C)
+MUTED = RGBColor(0x59, 0x59, 0x59)
+STRIPE = RGBColor(0xF2, 0xF2, 0xF2)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+OVERDUE = RGBColor(0xB3, 0x3C, 0x00)  # darker than the charts' #D55E00 for text contrast on white
+
+
+# ---- text measuring ----------------------------------------------------------------------------
+
+_NARROW = set("fijlrtIJ.,;:!'|()[]{}īļ´`\"") | {"\u00a0"}
+_WIDE = set("mwMW%@—…")
+
+
+def text_width_em(text: str, bold: bool = False) -> float:
+    """Estimated width of ``text`` in em of Arial (1 em = the font size)."""
+    width = 0.0
+    for ch in text:
+        if ch == " ":
+            width += 0.278
+        elif ch in _NARROW:
+            width += 0.30
+        elif ch in _WIDE:
+            width += 0.86
+        elif ch.isdigit():
+            width += 0.556
+        elif ch.isupper():
+            width += 0.68
+        elif ch in charts.STATUS_MARKS.values():
+            width += 0.80
+        else:
+            width += 0.50
+    return width * (1.08 if bold else 1.0)
+
+
+def count_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
+    """Lines ``text`` takes in a box ``width_pt`` wide at ``size_pt``, wrapping at spaces like an office suite."""
+    usable = max(width_pt * 0.97, 1.0) / size_pt  # in em, with a little slack for renderer differences
+    space = text_width_em(" ", bold)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines += 1
+            continue
+        line = 0.0
+        lines += 1
+        for word in words:
+            w = text_width_em(word, bold)
+            if w > usable:  # a word longer than the line is broken across lines
+                if line > 0:
+                    lines += 1
+                lines += math.ceil(w / usable) - 1
+                line = w - (math.ceil(w / usable) - 1) * usable
+            elif line == 0:
+                line = w
+            elif line + space + w <= usable:
+                line += space + w
+            else:
+                lines += 1
+                line = w
+    return lines
+
+
+def text_height_pt(lines: int, size_pt: float) -> float:
+    return lines * size_pt * LINE_SPACING
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def fit_font(text: str, width_in: float, max_lines: int, sizes: tuple[int, ...], bold: bool = False) -> tuple[str, int]:
+    """The largest size at which ``text`` fits in ``max_lines``; shortened at the smallest size if needed."""
+    for size in sizes:
+        if count_lines(text, width_in * 72, size, bold) <= max_lines:
+            return text, size
+    size = sizes[-1]
+    limit = len(text)
+    while limit > 10 and count_lines(text, width_in * 72, size, bold) > max_lines:
+        limit -= 5
+        text = shorten(text, limit)
+    return text, size
+
+
+# ---- data ----------------------------------------------------------------------------------
+
+@dataclass
+class DeckData:
+    plan_id: str | None
+    lang: str
+    facts: summary.Facts
+    sentences: list[str]
+    measures: pd.DataFrame
+    timeline: pd.DataFrame
+    institutions: pd.DataFrame
+    schedule: pd.DataFrame
+    trust: pd.DataFrame
+
+    @property
+    def report_date(self) -> dt.date | None:
+        return self.facts.report_date
+
+
+def default_plan(con, snapshot_id: int | None) -> str | None:
+    """The first plan of the snapshot in the sidebar's order (the running plan sorts first)."""
+    options = db.run_query(con, "filter_options", snapshot_id=snapshot_id)
+    plans = sorted(options.loc[options["kind"] == "plan", "value"].tolist())
+    return plans[0] if plans else None
+
+
+def collect(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> DeckData:
+    """Every query result the deck shows, for one plan of one snapshot (default: the current one)."""
+    if snapshot_id is None:
+        snapshot_id = db.current_snapshot_id(con)
+    if snapshot_id is None:
+        raise LookupError(t("deck.ui_no_data", lang))
+    if plan_id is None:
+        plan_id = default_plan(con, snapshot_id)
+    facts = summary.summary_facts(con, plan_id, snapshot_id)
+    if facts.snapshot_id is None:
+        raise LookupError(t("deck.ui_no_data", lang))
+    schedule = db.run_query(con, "schedule", snapshot_id=snapshot_id)
+    return DeckData(
+        plan_id=plan_id, lang=lang, facts=facts, sentences=summary.sentences(facts, lang),
+        measures=db.run_query(con, "measures", snapshot_id=snapshot_id, plan_id=plan_id),
+        timeline=db.run_query(con, "measure_timeline", snapshot_id=snapshot_id, plan_id=plan_id),
+        institutions=db.run_query(con, "institution_load", snapshot_id=snapshot_id, plan_id=plan_id),
+        schedule=schedule,
+        trust=db.run_query(con, "trust_gap", snapshot_id=snapshot_id),
+    )
+
+
+# ---- slide plan: what goes on which slide (pure; no rendering) ------------------------------
+
+@dataclass
+class Column:
+    header: str
+    width_in: float
+    align: PP_ALIGN = PP_ALIGN.LEFT
+
+
+@dataclass
+class Cell:
+    text: str
+    mark: str = ""               # a status mark drawn before the text in the status colour
+    mark_colour: str | None = None
+    bold: bool = False
+    colour: RGBColor | None = None
+    fill: RGBColor | None = None  # the status cell is tinted with its status colour
+
+
+@dataclass
+class ChartSpec:
+    key: str
+    figure: object
+    width_in: float
+    height_in: float
+    data_notes: str
+
+
+@dataclass
+class SlideSpec:
+    kind: str
+    title: str
+    columns: list[Column] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    row_heights_pt: list[float] = field(default_factory=list)
+    chart: ChartSpec | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    below: str = ""
+    notes: str = ""
+
+
+def _tint(colour: str, strength: float = 0.22) -> RGBColor:
+    """``colour`` mixed into white: a light fill on which dark text keeps its contrast."""
+    rgb = [int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    return RGBColor(*(round(255 - (255 - c) * strength) for c in rgb))
+
+
+def _status_cell(group: str, lang: str) -> Cell:
+    """The status as a label, a mark (shape) and a tint (colour): never colour alone."""
+    colour = charts.STATUS_COLOURS.get(group, "#8C8C8C")
+    return Cell(status_label(group, lang), mark=charts.STATUS_MARKS.get(group, ""), mark_colour="#1a1a1a",
+                fill=_tint(colour))
+
+
+def _cell_lines(cell: Cell, width_in: float, size: float) -> int:
+    text = f"{cell.mark} {cell.text}" if cell.mark else cell.text
+    return count_lines(text, (width_in - 2 * CELL_MARGIN_X_IN) * 72, size, cell.bold)
+
+
+def row_height_pt(cells: list[Cell], columns: list[Column], size: float = TABLE_FONT_PT, bold: bool = False) -> float:
+    lines = max(_cell_lines(Cell(c.text, c.mark, bold=bold or c.bold), col.width_in, size)
+                for c, col in zip(cells, columns))
+    return text_height_pt(lines, size) + 2 * CELL_MARGIN_Y_IN * 72 + 2
+
+
+def _greedy(heights: list[float], capacity: float) -> list[list[int]]:
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for i, h in enumerate(heights):
+        if pages[-1] and used + h > capacity:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(i)
+        used += h
+    return [p for p in pages if p]
+
+
+def paginate(heights: list[float], available_pt: float) -> list[list[int]]:
+    """Split rows, in order, into as few pages as fit ``available_pt``, as evenly filled as possible
+    (six rows over two slides become 3 + 3, not 5 + 1)."""
+    pages = _greedy(heights, available_pt)
+    if len(pages) < 2:
+        return pages
+    low, high = max(max(heights), sum(heights) / len(pages)), available_pt
+    while high - low > 1:  # the smallest capacity that still needs no more pages
+        mid = (low + high) / 2
+        if len(_greedy(heights, mid)) <= len(pages):
+            high = mid
+        else:
+            low = mid
+    return _greedy(heights, high)
+
+
+def _table_slides(kind: str, title: str, columns: list[Column], rows: list[list[Cell]], lang: str,
+                  notes: str = "", top_in: float = BODY_TOP_IN, below: str = "") -> list[SlideSpec]:
+    header = [Cell(c.header, bold=True) for c in columns]
+    header_h = row_height_pt(header, columns, bold=True)
+    heights = [row_height_pt(r, columns) for r in rows]
+    below_h = (text_height_pt(count_lines(below, CONTENT_W_IN * 72, 14), 14) + 10) if below else 0
+    available = (BODY_BOTTOM_IN - top_in) * 72 - header_h - below_h
+    pages = paginate(heights, available)
+    out = []
+    for n, page in enumerate(pages, start=1):
+        page_title = (title if len(pages) == 1 else f"{title} ({n}/{len(pages)})" if n == 1
+                      else f"{title} {t('deck.continued', lang, i=n, n=len(pages))}")
+        out.append(SlideSpec(kind, page_title, columns, [header] + [rows[i] for i in page],
+                             [header_h] + [heights[i] for i in page], notes=notes,
+                             below=below if n == len(pages) else ""))
+    return out
+
+
+def _data_notes(lines: list[str], lang: str) -> str:
+    return t("deck.notes_data", lang) + ":\n" + "\n".join(lines)
+
+
+def _chart_box(height_in: float | None = None) -> tuple[float, float]:
+    return CONTENT_W_IN, height_in or (BODY_BOTTOM_IN - BODY_TOP_IN)
+
+
+def _for_slide(fig, legend: bool = True):
+    """The page's figure, laid out for a slide: the slide carries the title, so the figure drops its own."""
+    fig.update_layout(title=None, margin=dict(t=60 if legend else 20, b=10))
+    return fig
+
+
+def plan_slides(d: DeckData) -> list[SlideSpec]:
+    """Every slide of the deck with its content, in the council's order."""
+    lang, f = d.lang, d.facts
+    date = fmt_date(d.report_date, lang)
+    slides: list[SlideSpec] = []
+    summary_notes = t("deck.notes_summary", lang) + ":\n" + "\n".join(d.sentences)
+
+    made_from = t("deck.made_from" if f.is_published else "deck.made_from_preview", lang, sid=f.snapshot_id, date=date)
+    slides.append(SlideSpec("title", t("deck.council_meeting", lang),
+                            paragraphs=[d.plan_id or "", t("deck.report_as_of", lang, date=date), made_from],
+                            notes=summary_notes))
+    slides.append(SlideSpec("summary", t("deck.summary_title", lang), paragraphs=d.sentences, notes=summary_notes))
+
+    # status counts: chart + numbers
+    counts = f.counts
+    if f.total:
+        lines = [f"{status_label(r.status_group, lang)}: {int(r.n_measures)} ({fmt_pct(r.share_pct, lang, 1)})"
+                 for r in counts.itertuples(index=False)]
+        lines.append(f"{t('deck.total', lang)}: {f.total}")
+        w, h = 7.9, BODY_BOTTOM_IN - BODY_TOP_IN
+        fig = _for_slide(charts.status_bar(counts, lang, CHART_FONT_SCALE), legend=False)
+        slides.append(SlideSpec("status", t("deck.status_title", lang),
+                                chart=ChartSpec("status", fig, w, h, _data_notes(lines, lang)),
+                                notes=summary_notes + "\n\n" + _data_notes(lines, lang)))
+
+    # one slide (or more) per commitment
+    overdue_nos = set(d.timeline.loc[d.timeline["is_overdue"].astype(bool), "measure_no"]) if not d.timeline.empty else set()
+    columns = [Column(t("deck.col_no", lang), 0.6), Column(t("deck.col_measure", lang), 3.7),
+               Column(t("deck.col_status", lang), 1.95), Column(t("deck.col_lead", lang), 1.65),
+               Column(t("deck.col_deadline", lang), 1.25), Column(t("deck.col_note", lang), CONTENT_W_IN - 9.15)]
+    for (no, ctitle), part in d.measures.groupby(["commitment_no", "commitment_title"], sort=False):
+        rows, full_notes = [], []
+        for m in part.itertuples(index=False):
+            overdue = m.measure_no in overdue_nos
+            deadline = fmt_date(m.deadline_date, lang) if pd.notna(m.deadline_date) else "–"
+            if overdue:
+                deadline += "\n" + t("chart.overdue_short", lang)
+            rows.append([Cell(str(m.measure_no), bold=True), Cell(shorten(m.measure_title, TITLE_CHARS)),
+                         _status_cell(m.status_group, lang), Cell(shorten(m.lead_institution, 80)),
+                         Cell(deadline, colour=OVERDUE if overdue else None, bold=overdue),
+                         Cell(shorten(m.progress_note, NOTE_CHARS))])
+            full_notes.append(f"{m.measure_no} — {m.measure_title}\n{m.progress_note}".strip())
+        title = t("deck.commitment_title", lang, no=no, title=" ".join(str(ctitle).split()))
+        notes = t("deck.notes_full_notes", lang) + ":\n\n" + "\n\n".join(full_notes)
+        slides += _table_slides("commitment", title, columns, rows, lang, notes=notes)
+
+    # what changed since the previous report
+    slides += _change_slides(d)
+
+    # overdue measures
+    overdue = f.overdue
+    if overdue.empty:
+        slides.append(SlideSpec("overdue", t("deck.overdue_title", lang), paragraphs=[summary.overdue_sentence(f, lang)]))
+    else:
+        cols = [Column(t("deck.col_no", lang), 0.7), Column(t("deck.col_measure", lang), 4.6),
+                Column(t("deck.col_status", lang), 2.1), Column(t("deck.col_lead", lang), 2.1),
+                Column(t("deck.col_deadline", lang), 1.35),
+                Column(t("deck.col_days_overdue", lang), CONTENT_W_IN - 10.85, PP_ALIGN.RIGHT)]
+        rows = [[Cell(str(r.measure_no), bold=True), Cell(shorten(r.measure_title, TITLE_CHARS)),
+                 _status_cell(r.status_group, lang), Cell(shorten(r.lead_institution, 80)),
+                 Cell(fmt_date(r.deadline_date, lang)), Cell(fmt_number(r.days_overdue, lang))]
+                for r in overdue.itertuples(index=False)]
+        slides += _table_slides("overdue", t("deck.overdue_title", lang), cols, rows, lang,
+                                notes=summary.overdue_sentence(f, lang))
+
+    # institutions' load
+    if not d.institutions.empty:
+        inst = d.institutions
+        lines = [f"{r.institution} — {t('chart.role_' + r.role, lang)}, {status_label(r.status_group, lang)}: "
+                 f"{int(r.n_measures)}" for r in inst.itertuples(index=False)]
+        fig = _for_slide(charts.institution_load(inst, lang, CHART_FONT_SCALE * 0.9))
+        fig.update_layout(legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top"),
+                          margin=dict(t=20))
+        w, h = _chart_box()
+        slides.append(SlideSpec("institutions", t("deck.institutions_title", lang),
+                                chart=ChartSpec("institutions", fig, w, h, _data_notes(lines, lang)),
+                                notes=_data_notes(lines, lang)))
+
+    # timeline of the measures, a dozen rows per slide
+    timeline = d.timeline.dropna(subset=["deadline_date"]) if not d.timeline.empty else d.timeline
+    if not timeline.empty:
+        chunks = _timeline_chunks(timeline)
+        for n, chunk in enumerate(chunks, start=1):
+            title = t("deck.timeline_title", lang)
+            if len(chunks) > 1:
+                title += f" ({n}/{len(chunks)})"
+            lines = [f"{r.measure_no}: {fmt_date(r.start_date, lang)} – {fmt_date(r.deadline_date, lang)}, "
+                     f"{status_label(r.status_group, lang)}"
+                     + (f", {t('chart.overdue_short', lang)}" if r.is_overdue else "")
+                     for r in chunk.itertuples(index=False)]
+            fig = _for_slide(charts.gantt(chunk, lang, CHART_FONT_SCALE, today=d.report_date))
+            # the dotted line marks the report date, which is what the deck is "as of"
+            today_label = t("chart.today", lang, date=fmt_date(d.report_date, lang))
+            fig.for_each_annotation(lambda a: a.update(text=t("deck.report_as_of", lang, date=date) + " ")
+                                    if (a.text or "").strip() == today_label else None)
+            fig.update_layout(legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top"))
+            w, h = _chart_box()
+            slides.append(SlideSpec("timeline", title, chart=ChartSpec(f"timeline{n}", fig, w, h,
+                                                                       _data_notes(lines, lang)),
+                                    notes=_data_notes(lines, lang)))
+
+    # schedules (the selected plan's first; e.g. the next plan's drafting steps)
+    if not d.schedule.empty:
+        order = sorted(d.schedule["plan_id"].unique(), key=lambda p: (p != d.plan_id, p))
+        for plan in order:
+            part = d.schedule[d.schedule["plan_id"] == plan].reset_index(drop=True)
+            lines = [f"{fmt_date(r.start_date, lang)} – {fmt_date(r.end_date, lang)}: {r.activity} — {r.goal}"
+                     for r in part.itertuples(index=False)]
+            fig = _for_slide(charts.schedule(part, lang, CHART_FONT_SCALE, today=d.report_date), legend=False)
+            first = pd.to_datetime(part["start_date"]).min()
+            last = pd.to_datetime(part["end_date"].fillna(part["start_date"])).max()
+            # room on the right for the date labels written after the last bars
+            fig.update_xaxes(range=[first - pd.Timedelta(days=20), last + (last - first) * 0.35 + pd.Timedelta(days=30)])
+            w, h = _chart_box()
+            slides.append(SlideSpec("schedule", t("deck.schedule_title", lang, plan=plan),
+                                    chart=ChartSpec(f"schedule{len(slides)}", fig, w, h, _data_notes(lines, lang)),
+                                    notes=_data_notes(lines, lang)))
+
+    # trust indicators with their sources
+    slides.append(_trust_slide(d))
+    return slides
+
+
+def _change_slides(d: DeckData) -> list[SlideSpec]:
+    lang, f = d.lang, d.facts
+    if f.previous_snapshot_id is None:
+        return [SlideSpec("changes", t("deck.changes_title_first", lang), paragraphs=[t("summary.no_previous", lang)])]
+    title = t("deck.changes_title", lang, date=fmt_date(f.previous_report_date, lang))
+    sentences = summary.change_sentences(f, lang)
+    changes = f.changes
+    shown = changes[changes["change_kind"].isin(["status_changed", "added", "removed"])] if not changes.empty else changes
+    if shown.empty or (not changes.empty and (changes["change_kind"] == "added").sum() == len(changes) == f.total):
+        return [SlideSpec("changes", title, paragraphs=sentences, notes="\n".join(sentences))]
+    columns = [Column(t("deck.col_no", lang), 0.7), Column(t("deck.col_measure", lang), 4.75),
+               Column(t("deck.col_before", lang), 2.3), Column(t("deck.col_after", lang), 2.3),
+               Column(t("deck.col_lead", lang), CONTENT_W_IN - 10.05)]
+    rows = []
+    for r in shown.itertuples(index=False):
+        before = (_status_cell(r.status_group_before, lang) if r.change_kind != "added"
+                  else Cell(t("deck.change_added", lang)))
+        after = (_status_cell(r.status_group_after, lang) if r.change_kind != "removed"
+                 else Cell(t("deck.change_removed", lang)))
+        rows.append([Cell(str(r.measure_no), bold=True), Cell(shorten(r.measure_title, TITLE_CHARS)), before, after,
+                     Cell(shorten(r.lead_institution, 80))])
+    notes_only = summary.sort_measure_nos(changes.loc[changes["change_kind"] == "note_changed", "measure_no"])
+    below = t("deck.notes_changed_only", lang, nos=summary.measure_list(notes_only, lang)) if notes_only else ""
+    return _table_slides("changes", title, columns, rows, lang, notes="\n".join(sentences), below=below)
+
+
+def _timeline_chunks(timeline: pd.DataFrame) -> list[pd.DataFrame]:
+    """Equal pages of at most GANTT_ROWS_PER_SLIDE measures, in measure order (26 -> 13 + 13)."""
+    pages = math.ceil(len(timeline) / GANTT_ROWS_PER_SLIDE)
+    size = math.ceil(len(timeline) / pages)
+    return [timeline.iloc[i:i + size].reset_index(drop=True) for i in range(0, len(timeline), size)]
+
+
+def _trust_slide(d: DeckData) -> SlideSpec:
+    lang = d.lang
+    title = t("deck.trust_title", lang)
+    trust = d.trust
+    if trust.empty:
+        return SlideSpec("trust", title, paragraphs=[t("deck.trust_none", lang)])
+    frame = trust.copy()
+    if lang == "en":
+        frame["indicator"] = frame["indicator_en"].where(frame["indicator_en"].astype(bool), frame["indicator"])
+    frame["indicator"] = [f"{name} ({year})" for name, year in zip(frame["indicator"], frame["year"])]
+    sources = list(dict.fromkeys([*frame["latvia_source"], *frame["average_source"]]))
+    sources = [s for s in sources if s]
+    below = t("deck.sources", lang) + ": " + "; ".join(sources)
+    below_h = (text_height_pt(count_lines(below, (CONTENT_W_IN - 0.1) * 72, 10), 10) + 10) / 72
+    lines = [f"{r.indicator}: {t('chart.latvia', lang)} {fmt_pct(r.latvia_pct, lang)}, {r.average_area} "
+             f"{fmt_pct(r.average_pct, lang)}, {fmt_number(r.gap_pp, lang, 1)} {t('chart.pp', lang)}; "
+             f"{r.latvia_source} / {r.average_source}" for r in frame.itertuples(index=False)]
+    fig = _for_slide(charts.trust_gap(frame, lang, 1.0))
+    # The gap labels sit right of the 0-100 % axis; plotly hides annotations placed outside the axis
+    # range, so pin them to the plot's right edge instead.
+    fig.for_each_annotation(lambda a: a.update(x=1.0, xref="paper") if a.xref in (None, "x") and a.x == 102 else None)
+    # Labels beside the markers (Latvia on the side away from the average), not above and below them,
+    # so neighbouring rows' labels cannot collide on a slide.
+    shown = frame.dropna(subset=["latvia_pct", "average_pct"])
+    lower = list(shown["latvia_pct"] <= shown["average_pct"])
+    fig.data[0].textposition = ["middle left" if low else "middle right" for low in lower]
+    fig.data[1].textposition = ["middle right" if low else "middle left" for low in lower]
+    w, h = _chart_box(BODY_BOTTOM_IN - BODY_TOP_IN - below_h)
+    return SlideSpec("trust", title, chart=ChartSpec("trust", fig, w, h, _data_notes(lines, lang)),
+                     below=below, notes=_data_notes(lines, lang))
+
+
+# ---- drawing -------------------------------------------------------------------------------
+
+def _hex(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _run(paragraph, text: str, size: float, bold: bool = False, colour: RGBColor = DARK):
+    run = paragraph.add_run()
+    run.text = text
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.color.rgb = colour
+    return run
+
+
+def _textbox(slide, left_in, top_in, width_in, height_in, paragraphs: list[tuple[str, float, bool, RGBColor]],
+             anchor=MSO_ANCHOR.TOP, space_after_pt: float = 0, align=PP_ALIGN.LEFT):
+    box = slide.shapes.add_textbox(Inches(left_in), Inches(top_in), Inches(width_in), Inches(height_in))
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.auto_size = None
+    frame.vertical_anchor = anchor
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, Inches(0.05))
+    for i, (text, size, bold, colour) in enumerate(paragraphs):
+        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        p.alignment = align
+        p.line_spacing = LINE_SPACING * 0.85  # PowerPoint's "1.0" is ~1.2 em of Arial already
+        p.space_after = Pt(space_after_pt)
+        _run(p, text, size, bold, colour)
+    return box
+
+
+def _title(slide, text: str) -> None:
+    text, size = fit_font(text, CONTENT_W_IN - 0.1, 2, (28, 26, 24, 22, 20), bold=True)
+    _textbox(slide, MARGIN_IN, TITLE_TOP_IN, CONTENT_W_IN, TITLE_H_IN, [(text, size, True, ACCENT)],
+             anchor=MSO_ANCHOR.MIDDLE)
+    line = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN_IN), Inches(TITLE_TOP_IN + TITLE_H_IN + 0.02),
+                                  Inches(CONTENT_W_IN), Inches(0.04))
+    line.fill.solid()
+    line.fill.fore_color.rgb = ACCENT
+    line.line.fill.background()
+
+
+def _paragraph_slide(slide, paragraphs: list[str]) -> None:
+    width = CONTENT_W_IN
+    available = (BODY_BOTTOM_IN - BODY_TOP_IN) * 72
+    size = 24
+    for size in (24, 22, 20, 18, 16, 14):
+        needed = sum(text_height_pt(count_lines(p, (width - 0.1) * 72, size), size) + size * 0.6 for p in paragraphs)
+        if needed <= available:
+            break
+    _textbox(slide, MARGIN_IN, BODY_TOP_IN + 0.1, width, BODY_BOTTOM_IN - BODY_TOP_IN - 0.1,
+             [(p, size, False, DARK) for p in paragraphs], space_after_pt=size * 0.6)
+
+
+def _table(slide, spec: SlideSpec, top_in: float = BODY_TOP_IN) -> None:
+    rows, cols = len(spec.rows), len(spec.columns)
+    height = Pt(sum(spec.row_heights_pt))
+    shape = slide.shapes.add_table(rows, cols, Inches(MARGIN_IN), Inches(top_in), Inches(CONTENT_W_IN), height)
+    table = shape.table
+    table.first_row = True
+    table.horz_banding = False
+    for j, col in enumerate(spec.columns):
+        table.columns[j].width = Inches(col.width_in)
+    for i, (cells, h) in enumerate(zip(spec.rows, spec.row_heights_pt)):
+        table.rows[i].height = Pt(h)
+        for j, cell in enumerate(cells):
+            target = table.cell(i, j)
+            target.margin_left = target.margin_right = Inches(CELL_MARGIN_X_IN)
+            target.margin_top = target.margin_bottom = Inches(CELL_MARGIN_Y_IN)
+            target.vertical_anchor = MSO_ANCHOR.TOP
+            target.fill.solid()
+            target.fill.fore_color.rgb = ACCENT if i == 0 else cell.fill or (STRIPE if i % 2 == 0 else WHITE)
+            frame = target.text_frame
+            frame.word_wrap = True
+            lines = cell.text.split("\n")
+            for k, line in enumerate(lines):
+                p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+                p.alignment = spec.columns[j].align
+                if i == 0:
+                    _run(p, line, TABLE_FONT_PT, True, WHITE)
+                    continue
+                if k == 0 and cell.mark:
+                    mark = _run(p, cell.mark + " ", TABLE_FONT_PT, True, _hex(cell.mark_colour or "#1a1a1a"))
+                    mark.font.name = MARK_FONT
+                _run(p, line, TABLE_FONT_PT, cell.bold, cell.colour or DARK)
+
+
+def _picture(slide, png: bytes, left_in: float, top_in: float, width_in: float, height_in: float):
+    return slide.shapes.add_picture(io.BytesIO(png), Inches(left_in), Inches(top_in), Inches(width_in),
+                                    Inches(height_in))
+
+
+def _status_numbers(slide, d: DeckData, left_in: float, width_in: float) -> None:
+    lang = d.lang
+    counts = d.facts.counts
+    top = BODY_TOP_IN + 0.2
+    _textbox(slide, left_in, top, width_in, 1.0, [(t("deck.total", lang), 16, False, MUTED),
+                                                  (str(d.facts.total), 40, True, DARK)])
+    top += 1.25
+    for r in counts.itertuples(index=False):
+        box = slide.shapes.add_textbox(Inches(left_in), Inches(top), Inches(width_in), Inches(1.0))
+        frame = box.text_frame
+        frame.word_wrap = True
+        p = frame.paragraphs[0]
+        mark = _run(p, charts.STATUS_MARKS.get(r.status_group, "") + " ", 30, True, DARK)
+        mark.font.name = MARK_FONT
+        _run(p, str(int(r.n_measures)), 30, True, DARK)
+        _run(p, f"  {fmt_pct(r.share_pct, lang, 0)}", 18, False, MUTED)
+        q = frame.add_paragraph()
+        _run(q, status_label(r.status_group, lang), 16, False, DARK)
+        top += 1.1
+
+
+def _footer(slide, text: str) -> None:
+    _textbox(slide, MARGIN_IN, FOOTER_TOP_IN, CONTENT_W_IN, 0.35, [(text, 11, False, MUTED)], align=PP_ALIGN.RIGHT)
+
+
+def _notes(slide, text: str) -> None:
+    if text:
+        slide.notes_slide.notes_text_frame.text = text
+
+
+def _draw(prs, spec: SlideSpec, d: DeckData, images: dict[str, bytes]) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    lang = d.lang
+    if spec.kind == "title":
+        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.35), prs.slide_height)
+        band.fill.solid()
+        band.fill.fore_color.rgb = ACCENT
+        band.line.fill.background()
+        head, size = fit_font(spec.title, CONTENT_W_IN - 0.5, 3, (36, 32, 28), bold=True)
+        _textbox(slide, 1.0, 1.5, CONTENT_W_IN - 0.5, 2.0, [(head, size, True, ACCENT)], anchor=MSO_ANCHOR.BOTTOM)
+        plan, report, made = spec.paragraphs
+        plan_text, plan_size = fit_font(plan, CONTENT_W_IN - 0.5, 2, (30, 26, 22), bold=True)
+        _textbox(slide, 1.0, 3.75, CONTENT_W_IN - 0.5, 2.4,
+                 [(plan_text, plan_size, True, DARK), (report, 24, False, DARK), (made, 14, False, MUTED)],
+                 space_after_pt=10)
+    else:
+        _title(slide, spec.title)
+        if spec.kind == "status" and spec.chart is not None:
+            _picture(slide, images[spec.chart.key], MARGIN_IN, BODY_TOP_IN, spec.chart.width_in, spec.chart.height_in)
+            _status_numbers(slide, d, MARGIN_IN + spec.chart.width_in + 0.4, CONTENT_W_IN - spec.chart.width_in - 0.4)
+        elif spec.chart is not None:
+            _picture(slide, images[spec.chart.key], MARGIN_IN, BODY_TOP_IN, spec.chart.width_in, spec.chart.height_in)
+        elif spec.rows:
+            _table(slide, spec)
+        elif spec.paragraphs:
+            _paragraph_slide(slide, spec.paragraphs)
+        if spec.below:
+            size = 10 if spec.chart is not None else 14
+            lines = count_lines(spec.below, (CONTENT_W_IN - 0.1) * 72, size)
+            height = (text_height_pt(lines, size) + 8) / 72
+            top = (BODY_TOP_IN + spec.chart.height_in if spec.chart is not None
+                   else BODY_TOP_IN + sum(spec.row_heights_pt) / 72 + 0.1)
+            _textbox(slide, MARGIN_IN, top, CONTENT_W_IN, height, [(spec.below, size, False, MUTED)])
+    _notes(slide, spec.notes)
+
+
+def build_deck(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv",
+               progress: Progress | None = None) -> bytes:
+    """The meeting deck of one plan in one snapshot (default: the current one) as PPTX bytes."""
+    report = progress or (lambda fraction, text: None)
+    report(0.02, t("deck.step_data", lang))
+    d = collect(con, plan_id, snapshot_id, lang)
+    specs = plan_slides(d)
+    chart_specs = [s.chart for s in specs if s.chart is not None]
+    images: dict[str, bytes] = {}
+    if chart_specs:
+        report(0.1, t("deck.step_charts", lang, i=0, n=len(chart_specs)))
+        with Renderer() as renderer:
+            for i, spec in enumerate(chart_specs, start=1):
+                images[spec.key] = renderer.png(spec.figure, spec.width_in, spec.height_in)
+                report(0.1 + 0.75 * i / len(chart_specs), t("deck.step_charts", lang, i=i, n=len(chart_specs)))
+    report(0.9, t("deck.step_slides", lang))
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    prs.core_properties.title = f"{t('deck.council_meeting', lang)} — {d.plan_id}"
+    prs.core_properties.language = "lv-LV" if lang == "lv" else "en-GB"
+    for spec in specs:
+        _draw(prs, spec, d, images)
+    date = fmt_date(d.report_date, lang)
+    total = len(prs.slides)
+    for i, slide in enumerate(prs.slides, start=1):
+        if i > 1:
+            _footer(slide, t("deck.footer", lang, plan=d.plan_id, date=date, page=f"{i}/{total}"))
+    out = io.BytesIO()
+    prs.save(out)
+    report(1.0, t("deck.step_done", lang))
+    return out.getvalue()
+
+
+def deck_file_name(plan_id: str | None, report_date: dt.date | None, ext: str = "pptx") -> str:
+    """``sede_5-plans-2022-2025_2025-09-29.pptx``: ASCII, safe in every browser and file system."""
+    from .textnorm import fold
+
+    slug = "".join(ch if ch.isalnum() else "-" for ch in fold(plan_id or "plans")).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    when = report_date.isoformat() if report_date else "bez-datuma"
+    return f"sede_{slug}_{when}.{ext}"
+
+
+# ---- checking a finished deck ----------------------------------------------------------------
+
+def overflowing_shapes(pptx_bytes: bytes) -> list[str]:
+    """Shapes whose text, by this module's estimate, does not fit: text boxes taller than their box,
+    tables reaching below the body area. Empty when every slide fits."""
+    prs = Presentation(io.BytesIO(pptx_bytes))
+    problems = []
+    bottom = Inches(BODY_BOTTOM_IN + 0.05)
+    for n, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_table:
+                table = shape.table
+                needed = 0.0
+                for row in table.rows:
+                    tallest = 0.0
+                    for j, cell in enumerate(row.cells):
+                        width = Emu(table.columns[j].width).inches
+                        sizes = [r.font.size.pt for p in cell.text_frame.paragraphs for r in p.runs if r.font.size]
+                        size = max(sizes) if sizes else 18
+                        lines = sum(count_lines("".join(r.text for r in p.runs),
+                                                (width - 2 * CELL_MARGIN_X_IN) * 72, size,
+                                                any(r.font.bold for r in p.runs))
+                                    for p in cell.text_frame.paragraphs)
+                        tallest = max(tallest, text_height_pt(lines, size) + 2 * CELL_MARGIN_Y_IN * 72)
+                    needed += max(tallest, Emu(row.height).pt)
+                if shape.top + Pt(needed) > bottom:
+                    problems.append(f"slide {n}: table needs {needed:.0f} pt, reaches below the slide body")
+            elif shape.has_text_frame and shape.text_frame.text.strip():
+                frame = shape.text_frame
+                width_pt = Emu(shape.width).pt - 7.2
+                needed = 0.0
+                for p in frame.paragraphs:
+                    sizes = [r.font.size.pt for r in p.runs if r.font.size]
+                    size = max(sizes) if sizes else 18
+                    text = "".join(r.text for r in p.runs)
+                    needed += text_height_pt(count_lines(text, width_pt, size, any(r.font.bold for r in p.runs)), size)
+                    needed += p.space_after.pt if p.space_after is not None else 0
+                if needed > Emu(shape.height).pt + 1:
+                    problems.append(f"slide {n}: text {frame.text[:40]!r} needs {needed:.0f} pt, "
+                                    f"box is {Emu(shape.height).pt:.0f} pt")
+                if shape.top + shape.height > Inches(SLIDE_H_IN):
+                    problems.append(f"slide {n}: text box {frame.text[:40]!r} ends below the slide")
+    return problems
+
+
+# ---- PDF --------------------------------------------------------------------------------------
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def pdf_unavailable_reason(lang: str = "lv") -> str | None:
+    """Why a PDF cannot be made here (None when it can)."""
+    return None if soffice_path() else t("deck.ui_no_pdf", lang)
+
+
+class PdfError(RuntimeError):
+    """LibreOffice is missing or could not convert the deck."""
+
+
+def to_pdf(pptx_bytes: bytes, timeout: float = 180) -> bytes:
+    """The deck as PDF, converted by LibreOffice (``soffice --headless --convert-to pdf``).
+
+    Each conversion uses its own temporary LibreOffice profile, so two conversions
+    at once (or a desktop LibreOffice of the same user) do not block each other.
+    """
+    soffice = soffice_path()
+    if soffice is None:
+        raise PdfError("LibreOffice (soffice) is not installed: apt-get install libreoffice-impress-nogui")
+    with tempfile.TemporaryDirectory(prefix="ogp-deck-") as tmp:
+        src = Path(tmp) / "deck.pptx"
+        src.write_bytes(pptx_bytes)
+        profile = Path(tmp) / "profile"
+        cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", tmp, str(src)]
+        env = {**os.environ, "HOME": tmp}
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise PdfError(f"LibreOffice did not finish within {timeout:.0f} s") from exc
+        out = Path(tmp) / "deck.pdf"
+        if done.returncode != 0 or not out.exists():
+            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+            raise PdfError("LibreOffice could not convert the deck" + (f": {detail[-1]}" if detail else ""))
+        return out.read_bytes()
