@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 import python_calamine
+from defusedxml import ElementTree
 
 from .problems import ERROR, Problem, RefusedFile
 from .spec import sheet_kind
@@ -156,6 +157,25 @@ def _sheet_paths(archive: zipfile.ZipFile) -> list[str]:
     return [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
 
 
+def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part path -> the sheet's name as Excel shows it (best effort)."""
+    try:
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels if r.tag.endswith("Relationship")}
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        titles = {}
+        for sheet in book.iter():
+            if not sheet.tag.endswith("}sheet"):
+                continue
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(rid, "")
+            path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            titles[path] = sheet.get("name", path)
+        return titles
+    except (KeyError, ElementTree.ParseError, ValueError):
+        return {}
+
+
 def _check_sheet_extent(archive: zipfile.ZipFile) -> None:
     """Refuse a sheet whose used range is absurdly large before it is read.
 
@@ -164,6 +184,7 @@ def _check_sheet_extent(archive: zipfile.ZipFile) -> None:
     streamed pass over the sheet's XML (no parsing) finds any cell beyond the
     last allowed column, and its tail gives the last used row.
     """
+    titles = _sheet_titles(archive)
     for path in _sheet_paths(archive):
         info = archive.getinfo(path)
         max_row, max_col, tail = 0, 0, b""
@@ -184,7 +205,7 @@ def _check_sheet_extent(archive: zipfile.ZipFile) -> None:
                           f"The sheet's used range reaches {ref} — far too large.",
                           f"Izdzēsiet tukšās rindas un kolonnas aiz datiem (līdz {ref}) un saglabājiet vēlreiz.",
                           f"Delete the empty rows and columns after the data (up to {ref}) and save again.",
-                          place=path.rsplit("/", 1)[-1])
+                          place=f"{titles[path]}!{ref}" if path in titles else path.rsplit("/", 1)[-1])
 
 
 def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
