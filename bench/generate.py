@@ -231,7 +231,9 @@ def indicator_rows(size: Size, rng: random.Random) -> tuple[list[str], list[list
             lv, en = INDICATORS[i % len(INDICATORS)]
             area = f"{AREAS[(i // len(INDICATORS)) % len(AREAS)]} #{i // (len(INDICATORS) * len(AREAS)) + 1}"
             base = rng.uniform(15, 75)
-            values = [round(min(100.0, max(0.0, base + rng.gauss(0, 4))), 1) for _ in years]
+            values: list[object] = [round(min(100.0, max(0.0, base + rng.gauss(0, 4))), 1) for _ in years]
+            left = size.indicator_values - i * len(years)
+            values = values[:left] + [None] * (len(years) - left) if left < len(years) else values  # missing years
             rows.append([lv, en, area, "%", "OECD Trust Survey (sintētiski)", *values])
         return header, rows
     header = ["Rādītājs", "Rādītājs (angliski)", "Teritorija", "Gads", "Vērtība", "Mērvienība", "Avots"]

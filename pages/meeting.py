@@ -3,7 +3,7 @@ type; next/previous buttons and the slide number (``?slide=N`` in the URL)."""
 
 import streamlit as st
 
-from ogp_monitor import slides, web
+from ogp_monitor import deck_ui, slides, web
 from ogp_monitor.i18n import fmt_date, t
 
 f = web.filters()
@@ -33,7 +33,7 @@ if i == 1:
     st.title(t("app.title", f.lang))
     st.header(web.escape_md(f.plan))
     st.subheader(t("meeting.title_date", f.lang, date=fmt_date(f.report_date, f.lang)))
-    # ---- SUMMARY SPOT: the integrator wires ogp_monitor/summary.py's sentences for the title slide here. ----
+    deck_ui.summary_block(f, border=False)
 else:
     fig = deck[i - 1].build()
     if fig is None:
@@ -41,4 +41,4 @@ else:
     else:
         st.plotly_chart(fig, width="stretch", config=slides.charts.plotly_config(f"slaids_{i}"), key=f"slide_chart_{i}")
 
-# ---- DECK DOWNLOAD SPOT: another helper adds the meeting deck (PPTX/PDF) download here. ----
+deck_ui.deck_section(f)

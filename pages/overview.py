@@ -3,7 +3,7 @@ overdue measures and what changed since the previous report."""
 
 import streamlit as st
 
-from ogp_monitor import charts, present, web
+from ogp_monitor import charts, deck_ui, present, web
 from ogp_monitor.i18n import fmt_date, fmt_pct, status_label, t
 
 f = web.filters()
@@ -12,7 +12,7 @@ if not web.no_data_message(f):
     web.snapshot_caption(f)
     params = f.query_params()
 
-    # ---- SUMMARY SPOT: the integrator wires ogp_monitor/summary.py's plain-language sentences here. ----
+    deck_ui.summary_block(f)
 
     counts = web.query("status_counts", **params)
     total = int(counts["n_measures"].sum())
