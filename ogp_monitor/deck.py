@@ -179,7 +179,7 @@ def default_plan(con, snapshot_id: int | None) -> str | None:
 def collect(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> DeckData:
     """Every query result the deck shows, for one plan of one snapshot (default: the current one)."""
     if snapshot_id is None:
-        snapshot_id = db.current_snapshot_id(con)
+        snapshot_id = summary.current_snapshot(con)
     if snapshot_id is None:
         raise LookupError(t("deck.ui_no_data", lang))
     if plan_id is None:
@@ -703,6 +703,10 @@ def build_deck(con, plan_id: str | None, snapshot_id: int | None = None, lang: s
     prs.save(out)
     report(1.0, t("deck.step_done", lang))
     return out.getvalue()
+
+
+def slide_count(pptx_bytes: bytes) -> int:
+    return len(Presentation(io.BytesIO(pptx_bytes)).slides)
 
 
 def deck_file_name(plan_id: str | None, report_date: dt.date | None, ext: str = "pptx") -> str:

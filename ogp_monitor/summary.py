@@ -85,11 +85,20 @@ def previous_published(snapshots: pd.DataFrame, snapshot_id: int) -> tuple[int |
     return int(row["snapshot_id"]), _date(row["report_date"])
 
 
+def current_snapshot(con) -> int | None:
+    """The current snapshot, read on its own cursor (the connection may be shared by threads)."""
+    cur = con.cursor()
+    try:
+        return db.current_snapshot_id(cur)
+    finally:
+        cur.close()
+
+
 def summary_facts(con, plan_id: str | None, snapshot_id: int | None = None) -> Facts:
     """Run the queries behind the summary for one plan (None = every plan) of one snapshot."""
     snapshots = db.run_query(con, "snapshots")
     if snapshot_id is None:
-        snapshot_id = db.current_snapshot_id(con)
+        snapshot_id = current_snapshot(con)
     row = snapshots[snapshots["snapshot_id"] == snapshot_id] if snapshot_id is not None else snapshots.iloc[0:0]
     empty = pd.DataFrame()
     if row.empty:

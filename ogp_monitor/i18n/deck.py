@@ -73,6 +73,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deck.step_data": ("Nolasa datus…", "Reading the data…"),
     "deck.step_charts": ("Zīmē diagrammas ({i}/{n})…", "Drawing charts ({i}/{n})…"),
     "deck.step_slides": ("Veido slaidus…", "Building the slides…"),
+    "deck.step_pdf": ("Pārveido PDF formātā…", "Converting to PDF…"),
     "deck.step_done": ("Gatavs", "Done"),
     "deck.ui_heading": ("Sēdes prezentācija", "Meeting deck"),
     "deck.ui_intro": ("PowerPoint prezentācija ar izvēlētā plāna un ziņojuma datiem: kopsavilkums, statusi, katra "
