@@ -689,7 +689,7 @@ def build_deck(con, plan_id: str | None, snapshot_id: int | None = None, lang: s
                 report(0.1 + 0.75 * i / len(chart_specs), t("deck.step_charts", lang, i=i, n=len(chart_specs)))
     report(0.9, t("deck.step_slides", lang))
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # PowerPoint's own 16:9 (13.333 x 7.5 in)
     prs.core_properties.title = f"{t('deck.council_meeting', lang)} — {d.plan_id}"
     prs.core_properties.language = "lv-LV" if lang == "lv" else "en-GB"
     for spec in specs:
