@@ -10,6 +10,7 @@ methods, never in a per-row Python loop over the whole column.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
@@ -28,12 +29,24 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "may": 5, "sep": 9, "oct": 10,
 }
 _MONTH_STEMS = sorted(_MONTHS, key=len, reverse=True)
+_NUMERIC_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y.%m.%d", "%Y-%m-%d %H:%M:%S",
+                    "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y.")
+_NUMERIC_DATE = re.compile(r"[\d\s./:Tt-]+")  # every character _NUMERIC_FORMATS can match
+
+
+def _blank_text(value: object) -> bool:
+    return isinstance(value, str) and (not value or value.isspace())
 
 
 def is_blank(values: pd.Series) -> pd.Series:
     """True where a cell is empty (None, NaN or only white space)."""
-    as_text = values.astype("string").str.strip()
-    return (values.isna() | as_text.isna() | (as_text == "")).astype(bool)
+    if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
+        return values.isna().astype(bool)
+    # One pass over the cells; converting every cell to text first (astype) cost
+    # 3-7x more and this runs on every column of a 200k-row sheet several times.
+    cells = values.to_numpy(dtype=object)
+    blank = pd.isna(cells) | np.fromiter(map(_blank_text, cells), dtype=bool, count=len(cells))
+    return pd.Series(blank, index=values.index)
 
 
 def _month_number(word: str) -> int | None:
@@ -48,8 +61,10 @@ def _parse_date_text(text: str) -> dt.date | None:
     s = text.strip().rstrip(".").strip()
     if not s:
         return None
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y.%m.%d", "%Y-%m-%d %H:%M:%S",
-                "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y."):
+    # Only digits, separators and "T" can match a numeric format; skipping the
+    # strptime loop for "2025. gada 31. decembris" saves nine failed attempts.
+    formats = _NUMERIC_FORMATS if _NUMERIC_DATE.fullmatch(s) else ()
+    for fmt in formats:
         try:
             return dt.datetime.strptime(s, fmt).date()
         except ValueError:
@@ -69,6 +84,30 @@ def _parse_date_text(text: str) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_FAST_FORMATS = ((r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"), (r"\d{2}\.\d{2}\.\d{4}", "%d.%m.%Y"))
+
+
+def _parse_date_texts(uniques: np.ndarray) -> pd.Series:
+    """Distinct date texts -> datetime64 Series indexed by the text.
+
+    The two forms that make up most text dates (ISO and dd.mm.yyyy) are parsed
+    in one vectorised call each; everything else, and anything those calls
+    reject, goes through _parse_date_text one distinct value at a time (its
+    strptime loop took 2 of 20 s at 200k rows).
+    """
+    text = pd.Series(uniques, index=uniques, dtype=object)
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
+    for pattern, fmt in _FAST_FORMATS:
+        match = text.str.fullmatch(pattern).fillna(False).astype(bool)
+        if match.any():
+            out[match] = pd.to_datetime(text[match], format=fmt, errors="coerce").astype("datetime64[us]")
+    rest = text[out.isna()]
+    if not rest.empty:
+        slow = pd.Series([_parse_date_text(u) for u in rest], index=rest.index, dtype=object)
+        out[rest.index] = pd.to_datetime(slow).astype("datetime64[us]")
+    return out
 
 
 def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -97,8 +136,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         out[serial.index] = (EXCEL_EPOCH + pd.to_timedelta(serial.round(), unit="D")).astype("datetime64[us]")
     if is_text.any():
         text = present[is_text].astype(str)
-        parsed = {u: _parse_date_text(u) for u in text.unique()}
-        out[text.index] = pd.to_datetime(text.map(parsed)).astype("datetime64[us]")
+        out[text.index] = text.map(_parse_date_texts(text.unique()))
 
     years = out.dt.year
     implausible = out.notna() & ((years < MIN_YEAR) | (years > MAX_YEAR))
