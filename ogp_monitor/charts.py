@@ -33,12 +33,15 @@ def template(lang: str = "lv", scale: float = 1.0) -> go.layout.Template:
     size = round(16 * scale)
     return go.layout.Template(layout=go.Layout(
         font=dict(family=FONT, size=size, color=TEXT_COLOUR),
-        title=dict(font=dict(size=round(22 * scale)), x=0, xanchor="left"),
+        # The title at the very top of the figure; the legend between it and the plot (``_finish``
+        # makes room for as many legend rows as the entries need).
+        title=dict(font=dict(size=round(22 * scale)), x=0, xanchor="left", xref="container",
+                   y=1, yanchor="top", yref="container", pad=dict(t=round(8 * scale), l=round(8 * scale))),
         paper_bgcolor="white", plot_bgcolor="white",
         colorway=SERIES_COLOURS,
         separators=", " if lang == "lv" else ".,",
-        margin=dict(l=10, r=20, t=round(70 * scale), b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
+        margin=dict(l=10, r=20, t=round(84 * scale), b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, traceorder="normal",
                     font=dict(size=round(15 * scale))),
         xaxis=dict(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd", automargin=True,
                    tickfont=dict(size=round(14 * scale))),
@@ -49,10 +52,28 @@ def template(lang: str = "lv", scale: float = 1.0) -> go.layout.Template:
     # fillmode "overlay": without it plotly.js replaces the bar colour by the pattern (white on transparent).
 
 
+LEGEND_WIDTH_PX = 450  # the plot width a legend row can count on (a horizontal legend wraps at the plot's width)
+
+
+def _legend_rows(fig: go.Figure, scale: float) -> int:
+    """How many rows the horizontal legend takes (greedy, as plotly.js wraps it), estimated from the names."""
+    font = 15 * scale
+    names = [tr.name for tr in fig.data if tr.name and tr.showlegend is not False]
+    rows, used = (1 if names else 0), 0.0
+    for name in names:
+        width = len(str(name)) * 0.6 * font + 45 * scale
+        if used and used + width > LEGEND_WIDTH_PX:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
+
+
 def _finish(fig: go.Figure, title: str, lang: str, scale: float, height: int | None = None) -> go.Figure:
-    fig.update_layout(template=template(lang, scale), title=title)
+    rows = _legend_rows(fig, scale)
+    top = round(56 * scale + rows * 24 * scale)  # title, then one line per legend row
+    fig.update_layout(template=template(lang, scale), title=title, margin=dict(t=top))
     if height:
-        fig.update_layout(height=height)
+        fig.update_layout(height=height + max(0, rows - 1) * round(24 * scale))
     return fig
 
 
@@ -94,7 +115,7 @@ def status_bar(counts: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go
         fig.add_bar(
             x=[row.n_measures], y=[label], orientation="h", name=label,
             marker=dict(color=STATUS_COLOURS[row.status_group],
-                        pattern=dict(shape=STATUS_PATTERNS[row.status_group], fgcolor="white"),
+                        pattern=dict(shape=STATUS_PATTERNS[row.status_group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
             text=[f"{row.n_measures} ({fmt_number(row.share_pct, lang, 0)}%)"], textposition="outside",
             cliponaxis=False,
@@ -121,7 +142,7 @@ def commitment_progress(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.
         fig.add_bar(
             y=part["commitment_no"].map(labels), x=part["n_measures"], orientation="h", name=name,
             customdata=part["commitment_no"],
-            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white"),
+            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
             text=part["n_measures"], textposition="inside", insidetextanchor="middle",
             hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>")
@@ -155,12 +176,13 @@ def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
                 customdata=part["institution"], offsetgroup=role, legendgroup=group,
                 marker=dict(color=STATUS_COLOURS[group],
                             pattern=dict(shape=STATUS_PATTERNS[group] if role == "lead" else "-",
-                                         fgcolor="white"),
+                                         fgcolor="white", fillmode="overlay"),
                             opacity=1.0 if role == "lead" else 0.55, line=dict(color=TEXT_COLOUR, width=1)),
                 hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>")
     if limit:
         fig.add_vline(x=limit, line=dict(color="#D55E00", width=3, dash="dash"),
-                      annotation_text=t("chart.limit", lang, n=limit), annotation_position="top")
+                      annotation_text=t("chart.limit", lang, n=limit), annotation_position="bottom right",
+                      annotation_bgcolor="rgba(255,255,255,0.85)")
     fig.update_layout(barmode="relative")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[esc(o) for o in order], title=None)
     fig.update_xaxes(title=t("chart.n_measures", lang))
@@ -185,7 +207,7 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
         fig.add_bar(
             base=part["start"], x=(part["end"] - part["start"]).dt.total_seconds() * 1000, y=part["label"],
             orientation="h", name=name, customdata=part["measure_no"],
-            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white"),
+            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
             hovertemplate=f"%{{y}}<br>{name}<extra></extra>")
     overdue = data[data["is_overdue"].astype(bool)]
@@ -196,8 +218,9 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
                         text=["  " + t("chart.overdue_short", lang)] * len(overdue), textposition="middle right",
                         hovertemplate="%{y}<extra></extra>")
     fig.add_vline(x=pd.Timestamp(today).value / 1e6, line=dict(color=TEXT_COLOUR, width=2, dash="dot"))
-    fig.add_annotation(x=pd.Timestamp(today).value / 1e6, y=1.0, yref="paper", yanchor="bottom",
-                       text=t("chart.today", lang, date=fmt_date(today, lang)), showarrow=False)
+    fig.add_annotation(x=pd.Timestamp(today).value / 1e6, y=1.0, yref="paper", yanchor="top", xanchor="right",
+                       text=t("chart.today", lang, date=fmt_date(today, lang)) + " ", showarrow=False,
+                       bgcolor="rgba(255,255,255,0.85)")
     fig.update_xaxes(type="date", tickformat="%m.%Y" if lang == "lv" else "%b %Y")
     fig.update_yaxes(autorange="reversed", title=None, categoryorder="array", categoryarray=list(data["label"]))
     fig.update_layout(barmode="overlay")
@@ -217,7 +240,7 @@ def status_history(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) ->
         name = _status_text(group, lang)
         fig.add_bar(x=part["when"], y=part["n_measures"], name=name, text=part["n_measures"],
                     textposition="inside",
-                    marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white"),
+                    marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                                 line=dict(color=TEXT_COLOUR, width=1)),
                     hovertemplate=f"%{{x}}<br>{name}: %{{y}}<extra></extra>")
     fig.update_layout(barmode="stack")

@@ -76,9 +76,13 @@ class Filters:
                 "institution": self.institution, "status_group": self.status_group}
 
 
+# A bound radio writes its shown label into the URL (``?lang=English``); codes are accepted too.
+_LANG_PARAMS = {"English": "en", "en": "en", "Latviešu": "lv", "lv": "lv"}
+
+
 def lang() -> str:
     """The language: the sidebar switch, or on a page's first run the ``?lang=`` of the link."""
-    value = st.session_state.get("lang") or st.query_params.get("lang", DEFAULT_LANG)
+    value = st.session_state.get("lang") or _LANG_PARAMS.get(st.query_params.get("lang", ""), DEFAULT_LANG)
     return value if value in ("lv", "en") else DEFAULT_LANG
 
 
@@ -128,6 +132,7 @@ def sidebar() -> Filters:
                  format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code])
         current_lang = lang()
         st.toggle(t("filter.meeting_mode", current_lang), key="meeting", on_change=_sync_mode)
+        _sync_mode()  # ?mode=meeting stays in the URL across page switches
         st.subheader(t("filter.heading", current_lang))
         snaps = snapshots()
         if snaps.empty:
@@ -135,9 +140,9 @@ def sidebar() -> Filters:
         current_sid = int(snaps.loc[snaps["is_current"], "snapshot_id"].iloc[0]) if snaps["is_current"].any() else None
         labels = {int(r.snapshot_id): f"{fmt_date(r.report_date, current_lang)} · #{int(r.snapshot_id)}"
                   + (" ✓" if r.is_current else "") for r in snaps.itertuples(index=False)}
-        st.selectbox(t("filter.snapshot", current_lang), [None, *labels], key="snap", bind="query-params",
-                     format_func=lambda s: (f"{t('common.latest', current_lang)} ({labels[current_sid]})"
-                                            if s is None and current_sid in labels else labels.get(s, "–")))
+        _coded_selectbox(t("filter.snapshot", current_lang), [None, *labels], "snap", int, current_lang,
+                         lambda s: (f"{t('common.latest', current_lang)} ({labels[current_sid]})"
+                                    if s is None and current_sid in labels else labels.get(s, "–")))
         sid = st.session_state.get("snap") or current_sid
         options = query("filter_options", snapshot_id=sid)
         plans = sorted(options.loc[options["kind"] == "plan", "value"].tolist())
@@ -152,10 +157,61 @@ def sidebar() -> Filters:
                      bind="query-params", format_func=lambda v: all_label if v is None else v)
         st.selectbox(t("filter.institution", current_lang), [None, *institutions], key="institution",
                      bind="query-params", format_func=lambda v: all_label if v is None else v)
-        st.selectbox(t("filter.status", current_lang), [None, "advanced", "in_progress", "not_started", "withdrawn"],
-                     key="status", bind="query-params",
-                     format_func=lambda v: all_label if v is None else status_label(v, current_lang))
+        _coded_selectbox(t("filter.status", current_lang), [None, "advanced", "in_progress", "not_started", "withdrawn"],
+                         "status", str, current_lang, lambda v: all_label if v is None else status_label(v, current_lang))
     return filters()
+
+
+def _coded_selectbox(label: str, options: list, key: str, parse, current_lang: str, format_func) -> None:
+    """A filter whose shown labels follow the language but whose value is a code.
+
+    A bound widget writes its shown label into the URL, and a selectbox remembers the label it
+    showed, so a language switch would lose the choice. Here the value lives in a plain session
+    key (``key``, what ``filters()`` reads) and in the URL as its code (``?snap=2``,
+    ``?status=not_started``); the widget itself is keyed per language and seeded from it.
+    """
+    _from_url(key, options, parse)
+    value = st.session_state.get(key)
+    if value not in options:
+        value = st.session_state[key] = None
+    # A selectbox reads None in its state as "nothing chosen", so "all" / "latest" is the sentinel "*" here.
+    choices = [_ALL if o is None else o for o in options]
+    widget_key = f"_{key}_{current_lang}"
+    st.session_state[widget_key] = _ALL if value is None else value
+    st.selectbox(label, choices, key=widget_key, format_func=lambda o: format_func(None if o == _ALL else o),
+                 on_change=_commit, args=(widget_key, key))
+    _to_url(key)
+
+
+_ALL = "*"
+
+
+def _commit(widget_key: str, key: str) -> None:
+    value = st.session_state.get(widget_key)
+    st.session_state[key] = None if value == _ALL else value
+    _to_url(key)
+
+
+def _from_url(key: str, options: list, parse) -> None:
+    """A session's first run: take the filter's code from the URL when it is a valid option."""
+    if key in st.session_state or key not in st.query_params:
+        return
+    try:
+        value = parse(st.query_params[key])
+    except (TypeError, ValueError):
+        value = None
+    if value in options:
+        st.session_state[key] = value
+
+
+def _to_url(key: str) -> None:
+    """Keep the filter's code in the URL (removed at the default, like a bound widget)."""
+    value = st.session_state.get(key)
+    if value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = str(value)
 
 
 def _default_plan_index(plans: list[str]) -> int:
@@ -214,7 +270,8 @@ def chart(fig, name: str, f: Filters, table: pd.DataFrame | None = None, kind: s
           key: str | None = None, on_select=None) -> object:
     """A chart with its PNG toolbar button and, below it, its data in an expander with downloads."""
     kwargs = {"on_select": on_select, "selection_mode": "points"} if on_select is not None else {}
-    event = st.plotly_chart(fig, width="stretch", config=charts.plotly_config(name), key=key, **kwargs)
+    # theme=None: the app's own template (charts.template), not Streamlit's, which would recolour the statuses.
+    event = st.plotly_chart(fig, width="stretch", theme=None, config=charts.plotly_config(name), key=key, **kwargs)
     if table is not None:
         with st.expander(t("common.table", f.lang), icon=":material/table:"):
             table_with_downloads(table, kind or name, f, key=f"{key or name}_table")
@@ -261,7 +318,9 @@ def follow_link() -> None:
     """Switch page when a chart click asked for it (called by app.py before the page runs)."""
     target = st.session_state.pop("_goto_page", None)
     if target:
-        st.switch_page(target)
+        # query_params={}: the default would clear the URL, which Streamlit refuses while widgets are bound
+        # to it; the bound filters and the coded ones (sidebar) write themselves back on the next run.
+        st.switch_page(target, query_params={})
 
 
 def snapshot_caption(f: Filters) -> None:

@@ -27,13 +27,13 @@ if not web.no_data_message(f):
     measures = web.query("measures", **{**base, "commitment_no": chosen})
     timeline = web.query("measure_timeline", **{**base, "commitment_no": chosen})
     overdue = set(timeline.loc[timeline["is_overdue"], "measure_no"])
-    st.header(f"{chosen}. {web.escape_md(titles[chosen])}")
+    st.subheader(f"{chosen}. {web.escape_md(titles[chosen])}")
     st.caption(f"{present.n_measures_text(len(measures), f.lang)} · "
                + t("commitments.share", f.lang, pct=fmt_pct(share[chosen], f.lang, 0)))
     none = t("commitments.none", f.lang)
     for m in measures.itertuples(index=False):
         with st.container(border=True):
-            st.subheader(f"{web.escape_md(m.measure_no)} {web.escape_md(m.measure_title)}")
+            st.markdown(f"##### {web.escape_md(m.measure_no)} {web.escape_md(m.measure_title)}")
             st.markdown(f"**{present.status_text(m.status_group, f.lang)}**"
                         + (f" — {web.escape_md(m.status_label)}" if f.lang == "lv" and m.status_label else ""))
             if m.measure_no in overdue:

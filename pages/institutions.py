@@ -24,7 +24,7 @@ if not web.no_data_message(f):
     if over.empty:
         st.success(t("institutions.over_none", f.lang, limit=int(limit)))
     else:
-        st.warning("  \n".join(t("institutions.over_item", f.lang, name=web.escape_md(r.institution), n=int(r.n_lead),
+        st.warning("\n".join("- " + t("institutions.over_item", f.lang, name=web.escape_md(r.institution), n=int(r.n_lead),
                                  limit=int(limit)) for r in over.itertuples(index=False)))
 
     st.caption(t("institutions.chart_hint", f.lang))

@@ -39,6 +39,6 @@ else:
     if fig is None:
         st.info(t("meeting.slide_empty", f.lang))
     else:
-        st.plotly_chart(fig, width="stretch", config=slides.charts.plotly_config(f"slaids_{i}"), key=f"slide_chart_{i}")
+        st.plotly_chart(fig, width="stretch", theme=None, config=slides.charts.plotly_config(f"slaids_{i}"), key=f"slide_chart_{i}")
 
 deck_ui.deck_section(f)

@@ -21,13 +21,12 @@ if not web.no_data_message(f):
         st.stop()
     overdue = web.query("overdue_measures", **params)
 
-    cols = st.columns(len(counts) + 2)
+    cols = st.columns(len(counts) + 1)
     cols[0].metric(t("overview.total", f.lang), total)
     for col, row in zip(cols[1:], counts.itertuples(index=False)):
         col.metric(present.status_text(row.status_group, f.lang), int(row.n_measures),
                    delta=fmt_pct(row.share_pct, f.lang, 0), delta_color="off", delta_arrow="off",
                    help=t("overview.share_help", f.lang, pct=fmt_pct(row.share_pct, f.lang, 1)))
-    cols[-1].metric("⚠ " + t("overview.overdue_metric", f.lang), len(overdue))
     web.chart(charts.status_bar(counts, f.lang, scale=web.scale(f)), "statusi", f,
               table=present.status_table(counts, f.lang), kind="statusi", key="overview_status")
 
@@ -43,6 +42,7 @@ if not web.no_data_message(f):
     if overdue.empty:
         st.success(t("overview.overdue_none", f.lang))
     else:
+        st.metric("⚠ " + t("overview.overdue_metric", f.lang), len(overdue))
         web.table_with_downloads(present.overdue_table(overdue, f.lang), "nokavetie", f, key="overview_overdue")
 
     st.header(t("overview.changes_heading", f.lang))

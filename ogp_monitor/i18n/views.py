@@ -16,8 +16,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "On the report date no selected measure is past its deadline."),
     "overview.overdue_metric": ("Nokavēts termiņš", "Past deadline"),
     "overview.changes_heading": ("Kas mainījies kopš iepriekšējā ziņojuma", "What changed since the previous report"),
-    "overview.changes_caption": ("Salīdzināts ziņojums uz {before} ar ziņojumu uz {after}.",
-                                 "The report as of {before} compared with the report as of {after}."),
+    "overview.changes_caption": ("Salīdzināti ziņojumi: {before} → {after}",
+                                 "Reports compared: {before} → {after}"),
     "overview.changes_first": ("Šis ir pirmais publicētais ziņojums — nav ar ko salīdzināt.",
                                "This is the first published report — there is nothing to compare it with."),
     "overview.changes_none": ("Kopš iepriekšējā ziņojuma neviena atlasītā pasākuma statuss nav mainījies, "
@@ -52,8 +52,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "The plan's principle: each institution leads only a few measures so that it "
                                 "can give them proper attention."),
     "institutions.over_heading": ("Iestādes virs slodzes robežas", "Institutions above the load limit"),
-    "institutions.over_item": ("⚠ {name} vada {n} pasākumus (robeža {limit})",
-                               "⚠ {name} leads {n} measures (limit {limit})"),
+    "institutions.over_item": ("{name} vada {n} pasākumus (robeža {limit})",
+                               "{name} leads {n} measures (limit {limit})"),
     "institutions.over_none": ("Neviena iestāde nevada vairāk par {limit} pasākumiem.",
                                "No institution leads more than {limit} measures."),
     "institutions.flag": ("⚠ virs robežas", "⚠ above the limit"),
