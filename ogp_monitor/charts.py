@@ -70,10 +70,15 @@ def _legend_rows(fig: go.Figure, scale: float) -> int:
 
 def _finish(fig: go.Figure, title: str, lang: str, scale: float, height: int | None = None) -> go.Figure:
     rows = _legend_rows(fig, scale)
-    top = round(56 * scale + rows * 24 * scale)  # title, then one line per legend row
-    fig.update_layout(template=template(lang, scale), title=title, margin=dict(t=top))
+    title = wrap(title, max(30, round(LEGEND_WIDTH_PX * 1.5 / (22 * scale * 0.55))), 3)  # long titles wrap
+    extra = title.count("<br>") * round(28 * scale) + max(0, rows - 1) * round(24 * scale)
+    top = round(56 * scale + rows * 24 * scale) + title.count("<br>") * round(28 * scale)
+    lines = title.count("<br>")
+    # plotly.js anchors a multi-line title's first line, so the extra lines would rise above the figure.
+    fig.update_layout(template=template(lang, scale), margin=dict(t=top),
+                      title=dict(text=title, pad=dict(t=round(8 * scale + lines * 22 * scale * 1.25))))
     if height:
-        fig.update_layout(height=height + max(0, rows - 1) * round(24 * scale))
+        fig.update_layout(height=height + extra)
     return fig
 
 
@@ -171,14 +176,20 @@ def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
             if part.empty:
                 continue
             name = f"{_status_text(group, lang)} — {t('chart.role_' + role, lang)}"
+            # The legend names the statuses once (lead bars); the partner bars' look is one extra entry below.
             fig.add_bar(
-                y=part["institution"].map(esc), x=part["n_measures"], orientation="h", name=name,
+                y=part["institution"].map(esc), x=part["n_measures"], orientation="h",
+                name=_status_text(group, lang) if role == "lead" else name, showlegend=role == "lead",
                 customdata=part["institution"], offsetgroup=role, legendgroup=group,
                 marker=dict(color=STATUS_COLOURS[group],
                             pattern=dict(shape=STATUS_PATTERNS[group] if role == "lead" else "-",
                                          fgcolor="white", fillmode="overlay"),
                             opacity=1.0 if role == "lead" else 0.55, line=dict(color=TEXT_COLOUR, width=1)),
                 hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>")
+    if (frame["role"] == "partner").any():
+        fig.add_bar(x=[None], y=[None], orientation="h", name=t("chart.partner_legend", lang), showlegend=True,
+                    marker=dict(color="#8C8C8C", opacity=0.55, line=dict(color=TEXT_COLOUR, width=1),
+                                pattern=dict(shape="-", fgcolor="white", fillmode="overlay")), hoverinfo="skip")
     if limit:
         fig.add_vline(x=limit, line=dict(color="#D55E00", width=3, dash="dash"),
                       annotation_text=t("chart.limit", lang, n=limit), annotation_position="bottom right",
@@ -284,7 +295,7 @@ def trust_series(frame: pd.DataFrame, indicator: str, lang: str = "lv", scale: f
                         hovertemplate=f"{esc(area)} %{{x}}: %{{y}}%<extra></extra>")
     fig.update_xaxes(title=t("chart.year", lang), dtick=1, tickformat="d")
     fig.update_yaxes(title=t("chart.share_pct", lang), range=[0, 100], ticksuffix="%")
-    return _finish(fig, wrap(indicator, 70, 2), lang, scale, height=round(380 * scale))
+    return _finish(fig, indicator, lang, scale, height=round(380 * scale))
 
 
 def trust_gap(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:

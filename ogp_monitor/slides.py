@@ -18,7 +18,7 @@ from . import charts, present, web
 from .i18n import t
 
 SLIDE_SCALE = 1.6
-SLIDE_HEIGHT = 760
+SLIDE_HEIGHT = 660
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,9 @@ class Slide:
         return t(f"meeting.slide_{self.key}", lang)
 
 
-def _fit(fig: go.Figure, min_height: int = SLIDE_HEIGHT) -> go.Figure:
-    """One chart filling the screen: at least the slide's height."""
-    fig.update_layout(height=max(min_height, fig.layout.height or 0))
+def _fit(fig: go.Figure, height: int = SLIDE_HEIGHT) -> go.Figure:
+    """One chart filling the screen (a projector's 16:9 at about 1280 x 800, below the slide controls)."""
+    fig.update_layout(height=height)
     return fig
 
 
@@ -53,13 +53,17 @@ def slides(f: web.Filters, scale: float = SLIDE_SCALE) -> list[Slide]:
         frame = web.query("institution_load", **params)
         if frame.empty:
             return None
-        return _fit(charts.institution_load(frame, f.lang, scale, limit=web.DEFAULT_LOAD_LIMIT))
+        # Smaller type than the other slides: every institution's name must fit on the axis.
+        return _fit(charts.institution_load(frame, f.lang, scale * 0.75, limit=web.DEFAULT_LOAD_LIMIT))
 
     def timeline() -> go.Figure | None:
         frame = web.query("measure_timeline", **params)
         if frame.empty or frame["deadline_date"].isna().all():
             return None
-        return _fit(charts.gantt(frame, f.lang, scale * 0.8, today=dt.date.today()))
+        # One bar per measure: the type is smaller so that every measure keeps its label.
+        rows = int(frame["deadline_date"].notna().sum())
+        return _fit(charts.gantt(frame, f.lang, scale * (0.65 if rows > 20 else 0.8), today=dt.date.today()),
+                    max(SLIDE_HEIGHT, 22 * rows + 260))
 
     def history() -> go.Figure | None:
         frame = web.query("status_history", **params)

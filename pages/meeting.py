@@ -18,7 +18,7 @@ def _step(delta: int) -> None:
     st.session_state["slide"] = min(n, max(1, (st.session_state.get("slide") or 1) + delta))
 
 
-c1, c2, c3, c4 = st.columns([1, 1, 1.3, 4], vertical_alignment="bottom")
+c1, c2, c3, c4 = st.columns([1.5, 1.5, 1, 2.5], vertical_alignment="bottom")
 c1.button(t("meeting.prev", f.lang), icon=":material/arrow_back:", on_click=_step, args=(-1,), key="slide_prev",
           width="stretch")
 c2.button(t("meeting.next", f.lang), icon=":material/arrow_forward:", on_click=_step, args=(1,), key="slide_next",

@@ -9,6 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "Measures per institution (lead and partner roles)"),
     "chart.role_lead": ("atbildīgā", "lead"),
     "chart.role_partner": ("līdzatbildīgā", "partner"),
+    "chart.partner_legend": ("gaišāka, svītrota josla: līdzatbildīgā iestāde", "lighter, striped bar: partner institution"),
     "chart.limit": ("slodzes robeža: {n}", "load limit: {n}"),
     "chart.gantt_title": ("Pasākumu laika grafiks", "Measures timeline"),
     "chart.overdue": ("Termiņš nokavēts", "Past deadline"),

@@ -100,7 +100,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "meeting.prev": ("Iepriekšējais", "Previous"),
     "meeting.next": ("Nākamais", "Next"),
     "meeting.slide": ("Slaids", "Slide"),
-    "meeting.of": ("{i}. slaids no {n}", "Slide {i} of {n}"),
+    "meeting.of": ("Slaids {i} no {n}", "Slide {i} of {n}"),
     "meeting.title_plan": ("{plan}", "{plan}"),
     "meeting.title_date": ("Stāvoklis uz {date}", "Status as of {date}"),
     "meeting.title_total": ("{n} pasākumi · {advanced} pabeigti vai ar būtisku progresu",
