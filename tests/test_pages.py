@@ -1,0 +1,282 @@
+"""The council's view pages in Streamlit's AppTest: every page, both languages, sample and empty
+database, and what a user would see (counts, titles, empty states, filters narrowing the tables)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ogp_monitor import charts, db, ingest, present
+from ogp_monitor.i18n import t
+
+from .helpers import measure_row, measures_workbook
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/overview.py", "pages/commitments.py", "pages/institutions.py", "pages/timeline.py",
+         "pages/trust.py", "pages/data.py", "pages/meeting.py"]
+TITLES = {"pages/overview.py": "nav.overview", "pages/commitments.py": "nav.commitments",
+          "pages/institutions.py": "nav.institutions", "pages/timeline.py": "nav.timeline",
+          "pages/trust.py": "nav.trust", "pages/data.py": "nav.data"}
+PLAN5 = "5. plāns 2022–2025"
+
+
+@pytest.fixture(scope="module")
+def pages_db(sample_db_file, tmp_path_factory) -> Path:
+    """A private copy of the sample: the app's cached connection keeps its file open."""
+    target = tmp_path_factory.mktemp("pages") / "sample.duckdb"
+    shutil.copy(sample_db_file, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _release_connections():
+    yield
+    from ogp_monitor import web
+    web._connection.clear()  # closes the DuckDB connection (on_release) so the file is free again
+
+
+def app(monkeypatch, path: Path, page: str | None = None, ui: str = "lv", **params: str) -> AppTest:
+    """Run the app on ``path``, switch to English when ``ui="en"``, open ``page``; URL ``params``."""
+    monkeypatch.setenv("OGP_DB", str(path))
+    monkeypatch.setenv("OGP_ANALYST_PASSWORD", "test-only-password")
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if ui == "en":
+        at.radio(key="lang").set_value("en").run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything a user reads on the page, as one string."""
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning")
+             for e in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_query_files_used_by_the_views_exist():
+    for name in ("status_counts", "commitment_progress", "overdue_measures", "changes", "institution_load",
+                 "institution_summary", "measure_timeline", "status_history", "schedule", "trust_series",
+                 "trust_gap", "measures"):
+        assert name in db.query_names()
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_sample(monkeypatch, pages_db, page, lang):
+    at = app(monkeypatch, pages_db, page, ui=lang)
+    shown = texts(at)
+    if page in TITLES:
+        assert at.title[0].value == t(TITLES[page], lang)
+    else:  # the meeting page opens on its title slide
+        assert t("app.title", lang) in shown
+    assert t("empty.no_data", lang) not in shown
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_explains_an_empty_database(monkeypatch, empty_db, page, lang):
+    at = app(monkeypatch, empty_db, page, ui=lang)
+    assert t("empty.no_data", lang) in [i.value for i in at.info]
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_overview_shows_the_councils_26_measures_of_march(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, snap="1")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("overview.total")] == "26"
+    assert metrics[present.status_text("advanced", "lv")] == "11"
+    assert metrics[present.status_text("in_progress", "lv")] == "12"
+    assert metrics[present.status_text("not_started", "lv")] == "3"
+    # The first published report has nothing to compare with.
+    assert t("overview.changes_first") in [i.value for i in at.info]
+
+
+def test_overview_lists_what_changed_since_march(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db)  # the current report, 29.09.2025
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("overview.n_status_changed")] == "3"
+    changes = [d.value for d in at.dataframe if t("col.status_before") in d.value.columns]
+    assert len(changes) == 1 and set(changes[0][t("col.measure_no")]) == {"3.5", "4.3", "5.1"}
+    assert changes[0][t("col.status_after")].str.contains(t("status.advanced")).any()
+
+
+def test_english_switch_changes_titles_statuses_and_dates(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, ui="en")
+    assert at.title[0].value == "Overview"
+    labels = [m.label for m in at.metric]
+    assert "Measures in total" in labels and present.status_text("in_progress", "en") in labels
+    assert "29 Sep 2025" in texts(at) and "29.09.2025." not in texts(at)
+
+
+def test_language_link_opens_in_english(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, lang="English")
+    assert at.title[0].value == "Overview"
+
+
+def test_status_filter_narrows_the_data_table_and_keeps_across_pages(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/data.py")
+    measures = at.dataframe[0].value
+    assert len(measures) == 26
+    at.selectbox(key="_status_lv").set_value("not_started").run()
+    narrowed = at.dataframe[0].value
+    assert len(narrowed) == 2 and narrowed[t("col.status")].str.contains(t("status.not_started")).all()
+    assert at.query_params["status"] in ("not_started", ["not_started"])  # the link carries the code
+    at.switch_page("pages/overview.py").run()
+    assert {m.label: m.value for m in at.metric}[t("overview.total")] == "2"
+
+
+def test_status_filter_from_the_url_works_in_either_language(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/data.py", ui="en", status="not_started")
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_a_filter_matching_nothing_says_so(monkeypatch, pages_db):
+    for page in ("pages/overview.py", "pages/institutions.py", "pages/timeline.py", "pages/data.py"):
+        at = app(monkeypatch, pages_db, page, status="withdrawn")
+        assert t("empty.no_match") in [i.value for i in at.info], page
+
+
+def test_commitment_page_shows_one_commitment_with_its_measures(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/commitments.py", commitment="3")
+    shown = texts(at)
+    assert at.subheader[0].value.startswith("3. Stiprināt sabiedrības pārstāvniecību")
+    assert present.n_measures_text(6, "lv") in shown  # "6 pasākumi"
+    assert "Deliberatīvo diskusiju modeļa izveide" in shown
+    assert t("commitments.lead") in shown
+
+
+def test_commitment_click_in_the_overview_opens_its_page(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db)
+    at.session_state["_pending_commitment"] = "5"
+    at.session_state["_goto_page"] = "pages/commitments.py"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == t("nav.commitments")
+    assert at.subheader[0].value.startswith("5. Veicināt datu pieejamību")
+
+
+def test_institutions_flag_the_load_limit_in_words(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/institutions.py")
+    warning = at.warning[0].value
+    assert "Valsts kanceleja vada 12 pasākumus (robeža 4)" in warning and "Ministrijas vada 7" in warning
+    table = at.dataframe[0].value
+    flagged = table.loc[table[t("col.load")] != "", t("col.institution")].tolist()
+    assert flagged == ["Valsts kanceleja", "Ministrijas"]
+    at.number_input(key="limit").set_value(12).run()
+    assert t("institutions.over_none", limit=12) in [s.value for s in at.success]
+
+
+def test_institution_drill_down_lists_its_measures_with_role(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/institutions.py")
+    at.selectbox(key="institution_pick").set_value("VAS").run()
+    drill = at.dataframe[-1].value
+    assert len(drill) == 2 and set(drill[t("col.role")]) == {t("chart.role_partner")}
+
+
+def test_timeline_has_gantt_history_and_schedule(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/timeline.py")
+    assert len(at.get("plotly_chart")) == 3
+    assert t("timeline.schedule_heading", plan="6\\. plāns 2026–2027") in [h.value for h in at.header]
+
+
+def test_trust_page_compares_latvia_with_the_average_and_names_sources(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/trust.py", ui="en")
+    shown = texts(at)
+    assert "Source: OECD" in shown
+    gap = at.dataframe[0].value
+    row = gap[gap["Indicator"] == "Trust in national government"].iloc[0]
+    assert (row["Latvia, %"], row["Average, %"], row["Gap, pp"]) == (29, 39, -10)
+
+
+def test_plan_without_trust_data_says_so(monkeypatch, tmp_path):
+    path = tmp_path / "no_trust.duckdb"
+    con = db.connect(path)
+    checked = ingest.check(measures_workbook(), "bez_raditajiem.xlsx")
+    assert checked.ok
+    ingest.store(con, checked, uploaded_by="test")
+    con.close()
+    at = app(monkeypatch, path, "pages/trust.py")
+    assert t("trust.none") in [i.value for i in at.info]
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_workbook_text_is_shown_as_plain_text(monkeypatch, tmp_path):
+    path = tmp_path / "hostile.duckdb"
+    con = db.connect(path)
+    rows = [measure_row("1.1", title="**trekns** <b>x</b> [saite](http://example.org)", note="# virsraksts")]
+    checked = ingest.check(measures_workbook(rows), "teksts.xlsx")
+    assert checked.ok
+    ingest.store(con, checked, uploaded_by="test")
+    con.close()
+    at = app(monkeypatch, path, "pages/commitments.py")
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert r"\*\*trekns\*\*" in markdown and r"\<b\>" in markdown and r"\[saite\]" in markdown
+    assert r"\# virsraksts" in markdown
+
+
+def test_meeting_slides_step_forward_and_back(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/meeting.py", slide="3")
+    assert at.number_input(key="slide").value == 3 and len(at.get("plotly_chart")) == 1
+    at.button(key="slide_next").click().run()
+    assert at.number_input(key="slide").value == 4
+    at.button(key="slide_prev").click().run()
+    at.button(key="slide_prev").click().run()
+    assert at.number_input(key="slide").value == 2
+    assert not at.exception
+
+
+def test_every_slide_has_a_chart_on_the_sample(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/meeting.py")
+    for i in range(2, 8):
+        at.number_input(key="slide").set_value(i).run()
+        assert not at.exception
+        assert len(at.get("plotly_chart")) == 1, i
+
+
+def test_meeting_mode_from_the_url(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, mode="meeting")
+    assert at.toggle(key="meeting").value is True
+
+
+# ---- pure helpers -------------------------------------------------------------------------------
+
+def test_statuses_are_written_with_a_mark_never_colour_alone():
+    assert present.status_text("advanced", "lv") == "● Pabeigts vai būtisks progress"
+    assert present.status_text("not_started", "en") == "○ Not started"
+
+
+def test_numbers_on_screen_use_the_latvian_decimal_comma():
+    frame = pd.DataFrame({"share": [42.3, 7.7], "whole": [45.0, 50.0]})
+    lv = present.for_display(frame, "lv")
+    assert lv["share"].tolist() == ["42,3", "7,7"] and lv["whole"].tolist() == [45, 50]
+    assert present.for_display(frame, "en")["share"].tolist() == ["42.3", "7.7"]
+
+
+def test_latvian_number_agreement():
+    assert present.n_measures_text(1, "lv") == "1 pasākums"
+    assert present.n_measures_text(6, "lv") == "6 pasākumi"
+    assert present.n_measures_text(11, "lv") == "11 pasākumu"
+    assert present.n_measures_text(1, "en") == "1 measure"
+
+
+def test_chart_labels_from_data_are_escaped():
+    assert charts.wrap("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    frame = pd.DataFrame({"institution": ["<i>VK</i>"], "role": ["lead"], "status_group": ["advanced"],
+                          "n_measures": [1]})
+    fig = charts.institution_load(frame)
+    assert list(fig.data[0].y) == ["&lt;i&gt;VK&lt;/i&gt;"] and fig.data[0].customdata[0] == "<i>VK</i>"
+
+
+def test_area_names_follow_the_language():
+    assert present.area_name("ESAO vidēji", "en") == "OECD average"
+    assert present.area_name("Somija", "en") == "Somija"
