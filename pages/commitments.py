@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ogp_monitor import present, web
+from ogp_monitor import charts, present, web
 from ogp_monitor.i18n import fmt_date, fmt_pct, t
 
 f = web.filters()
@@ -30,6 +30,9 @@ if not web.no_data_message(f):
     st.subheader(f"{chosen}. {web.escape_md(titles[chosen])}")
     st.caption(f"{present.n_measures_text(len(measures), f.lang)} · "
                + t("commitments.share", f.lang, pct=fmt_pct(share[chosen], f.lang, 0)))
+    counts = web.query("status_counts", **{**base, "commitment_no": chosen})
+    web.chart(charts.status_bar(counts, f.lang, scale=web.scale(f)), f"apnemsanas_{chosen}_statusi", f,
+              table=present.status_table(counts, f.lang), kind="apnemsanas_statusi", key="commitment_status")
     none = t("commitments.none", f.lang)
     for m in measures.itertuples(index=False):
         with st.container(border=True):
