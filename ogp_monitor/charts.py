@@ -75,6 +75,8 @@ def _finish(fig: go.Figure, title: str, lang: str, scale: float, height: int | N
     top = round(56 * scale + rows * 24 * scale) + title.count("<br>") * round(28 * scale)
     lines = title.count("<br>")
     # plotly.js anchors a multi-line title's first line, so the extra lines would rise above the figure.
+    if rows:  # plotly hides a one-entry legend; a lone status must still be named, not only coloured
+        fig.update_layout(showlegend=True)
     fig.update_layout(template=template(lang, scale), margin=dict(t=top),
                       title=dict(text=title, pad=dict(t=round(8 * scale + lines * 22 * scale * 1.25))))
     if height:

@@ -12,7 +12,7 @@ if not web.no_data_message(f):
     web.snapshot_caption(f)
     params = f.query_params()
     limit = st.number_input(t("institutions.limit", f.lang), min_value=1, max_value=100, value=web.DEFAULT_LOAD_LIMIT, step=1,
-                            key="limit", bind="query-params", help=t("institutions.limit_help", f.lang))
+                            key="limit", bind="query-params", help=t("institutions.limit_help", f.lang), width=420)
     load = web.query("institution_load", **params)
     if web.no_match(load, f):
         st.stop()

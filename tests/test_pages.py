@@ -280,3 +280,10 @@ def test_chart_labels_from_data_are_escaped():
 def test_area_names_follow_the_language():
     assert present.area_name("ESAO vidēji", "en") == "OECD average"
     assert present.area_name("Somija", "en") == "Somija"
+
+
+def test_a_lone_status_is_still_named_in_the_legend():
+    frame = pd.DataFrame({"report_date": [pd.Timestamp("2025-09-29")], "status_group": ["not_started"],
+                          "n_measures": [21]})
+    fig = charts.status_history(frame)
+    assert fig.layout.showlegend is True and fig.data[0].name == "○ Nav uzsākts"
