@@ -340,9 +340,11 @@ def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, h
                  column_config=config)
     name = exports.export_name(kind, f.plan, f.report_date, "csv")
     c1, c2 = st.columns(2)
-    c1.download_button(t("common.download_csv", f.lang), exports.to_csv_bytes(frame), file_name=name,
+    # Files are built on click (Streamlit calls the function then): building them on every run
+    # took minutes per page for a million indicator rows (bench/run.py, size l).
+    c1.download_button(t("common.download_csv", f.lang), lambda: exports.to_csv_bytes(frame), file_name=name,
                        mime=exports.CSV_MIME, key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("common.download_xlsx", f.lang), exports.to_xlsx_bytes({kind: frame}),
+    c2.download_button(t("common.download_xlsx", f.lang), lambda: exports.to_xlsx_bytes({kind: frame}),
                        file_name=name[:-4] + ".xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
                        icon=":material/table:")
 
