@@ -43,6 +43,7 @@ import generate  # noqa: E402  (bench/generate.py, next to this file)
 
 PY = sys.executable
 SECTIONS = ("ingest", "pages", "browser", "deck")
+PAGE_TIMEOUT = 60  # seconds; a page slower than this is reported as timed out
 
 
 @dataclass
@@ -153,21 +154,30 @@ def pages_child(db_file: str, warm_runs: int) -> None:
 
     from ogp_monitor import auth
 
+    def fresh() -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=PAGE_TIMEOUT)
+        # Signed in as an analyst, so the analyst-only pages (upload, history) are registered too.
+        at.session_state[getattr(auth, "_SESSION_KEY", "analyst")] = "bench"
+        return at.run()
+
     results: dict[str, dict] = {}
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    # Signed in as an analyst, so the analyst-only pages (upload, history) are registered too.
-    at.session_state[getattr(auth, "_SESSION_KEY", "analyst")] = "bench"
-    at.run()
+    at = fresh()
     for page in page_files():
+        print(f"  page {page}", file=sys.stderr, flush=True)
         st.cache_data.clear()
-        t0 = time.perf_counter()
-        at.switch_page(page).run()
-        cold = time.perf_counter() - t0
-        warm = []
-        for _ in range(warm_runs):
+        try:
             t0 = time.perf_counter()
-            at.run()
-            warm.append(time.perf_counter() - t0)
+            at.switch_page(page).run()
+            cold = time.perf_counter() - t0
+            warm = []
+            for _ in range(warm_runs):
+                t0 = time.perf_counter()
+                at.run()
+                warm.append(time.perf_counter() - t0)
+        except RuntimeError as exc:  # AppTest's timeout: record it, carry on with a new session
+            results[page] = {"cold": None, "warm": None, "error": str(exc)[:200]}
+            at = fresh()
+            continue
         errors = [str(e.value)[:200] for e in at.exception]
         results[page] = {"cold": cold, "warm": statistics.median(warm), "error": errors[0] if errors else ""}
     print(json.dumps(results))
