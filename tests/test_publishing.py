@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from ogp_monitor import db, publishing
+from ogp_monitor import db, publishing, template
 from tests.conftest import SAMPLE_DIR
 from tests.helpers import MEASURE_HEADERS, measure_row, measures_workbook
 
@@ -187,3 +187,13 @@ def test_history_tables_speak_the_ui_language(con):
     assert lv["Ziņojums uz"].tolist() == ["29.09.2025.", "27.03.2025."]
     log = publishing.log_frame(db.run_query(con, "publication_log"), "en")
     assert set(log["Action"]) == {"Published"}
+
+
+def test_template_offers_the_current_institutions_as_a_drop_down(con):
+    institutions = publishing.current_institutions(con)
+    assert "Valsts kanceleja" in institutions and "Saeima" in institutions
+    wb = load_workbook(io.BytesIO(template.build_template(institutions)))
+    lists = [dv.formula1 for dv in wb["Pasākumi"].data_validations.dataValidation]
+    assert any("$A$" in f for f in lists) and any("$B$" in f for f in lists)  # status and institution
+    names = [c.value for c in wb["Saraksti"]["B"][1:] if c.value]
+    assert names == sorted(institutions)
