@@ -289,12 +289,7 @@ def bench_browser(db_file: Path, rows: list[Row], work: Path, repeat: int = 5) -
 # ---- deck ------------------------------------------------------------------------
 
 def bench_deck(label: str, db_file: Path, rows: list[Row], target: float | None) -> None:
-    try:
-        from ogp_monitor import deck  # noqa: F401
-    except ImportError:
-        rows.append(Row(label, "deck build", "ogp_monitor.deck not available yet"))
-        return
-    _, rss, out = child([PY, str(Path(__file__).resolve()), "--deck-child", str(db_file)])
+    _, _, out = child([PY, str(Path(__file__).resolve()), "--deck-child", str(db_file)])
     result = json.loads(out.strip().splitlines()[-1])
     rows.append(Row(label, f"deck build ({result['plan']}, {result['n_measures']} measures, "
                            f"{result['slides']} slides)", fmt_s(result["seconds"]),
@@ -303,30 +298,25 @@ def bench_deck(label: str, db_file: Path, rows: list[Row], target: float | None)
 
 def deck_child(db_file: str) -> None:
     """Runs inside the child: build the deck of the plan with the most measures; print JSON."""
-    import inspect
+    from io import BytesIO
+
+    from pptx import Presentation
 
     from ogp_monitor import db, deck
 
     con = db.connect(db_file, read_only=True)
     try:
-        counts = db.run_query(con, "status_counts")  # noqa: F841 (warms the connection)
         cur = con.cursor()
         sid = db.current_snapshot_id(cur)
         plan, n = cur.execute("select plan_id, count(*) from measure where snapshot_id = ? group by 1 "
                               "order by 2 desc, 1 limit 1", [sid]).fetchone()
         cur.close()
-        params = inspect.signature(deck.build_deck).parameters
-        kwargs = {k: v for k, v in {"plan_id": plan, "plan": plan, "lang": "lv", "snapshot_id": sid}.items()
-                  if k in params}
         t0 = time.perf_counter()
-        data = deck.build_deck(con, **kwargs)
+        data = deck.build_deck(con, plan, snapshot_id=sid, lang="lv")
         seconds = time.perf_counter() - t0
     finally:
         con.close()
-    from io import BytesIO
-
-    from pptx import Presentation
-    slides = len(Presentation(BytesIO(data)).slides) if isinstance(data, (bytes, bytearray)) else -1
+    slides = len(Presentation(BytesIO(data)).slides)
     print(json.dumps({"plan": plan, "n_measures": n, "seconds": seconds, "slides": slides}))
 
 
