@@ -164,6 +164,11 @@ def test_discard_removes_the_preview_and_leaves_the_database_as_it_was(app, fres
     assert state(fresh_db)["fingerprint"] == start["fingerprint"]
     assert not app.file_uploader[0].value  # an empty uploader for the next file
 
+    upload(app, "decembris.xlsx", modified_sample())
+    assert state(fresh_db)["snapshots"] == 3
+    app.file_uploader[0].set_value(None).run()  # removing the file abandons its preview too
+    assert not app.exception and state(fresh_db)["fingerprint"] == start["fingerprint"]
+
 
 def test_a_file_without_report_date_asks_for_one(app, fresh_db):
     sign_in(app)
