@@ -272,11 +272,7 @@ def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
         out.add(Problem(ERROR, "deadline_before_start", table.cell("deadline_date", row),
                         "Izpildes termiņš ir pirms sākuma datuma.", "The deadline is before the start date.",
                         "Pārbaudiet abus datumus šajā rindā.", "Check both dates in this row."))
-    report, _ = (parsing.parse_dates(frame["report_date"]) if "report_date" in frame
-                 else (pd.Series(pd.NaT, index=frame.index), None))
-    if "report_date" in frame:
-        _dates(table, MEASURES, "report_date", out)
-    m["report_date"] = report
+    m["report_date"] = _dates(table, MEASURES, "report_date", out)  # parsed once (was twice)
 
     if "progress_pct" in frame:
         pct, bad = parsing.parse_numbers(frame["progress_pct"])
