@@ -4,11 +4,16 @@
 # Installs only what is missing; needs root or sudo.
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The browser tests drive exactly /usr/bin/chromium (Playwright's own browser download is not used).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
-fc-list 2>/dev/null | grep -qi "liberation sans" || need+=(fonts-liberation2)  # Arial metrics: the deck fits text by them
+# Read the font list once: `fc-list | grep -q` under pipefail fails by SIGPIPE when grep stops early,
+# which made every run reinstall the fonts (apt-get update each `make test`).
+command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)  # else the font checks below never pass
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi dejavu <<<"$fonts" || need+=(fonts-dejavu-core)
+grep -qi "liberation sans" <<<"$fonts" || need+=(fonts-liberation2)  # Arial metrics: the deck fits text by them
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
