@@ -152,6 +152,7 @@ def test_each_view_draws_without_error_and_passes_axe(app_server, page, screensh
         assert_charts_drawn(page, CHARTS_EXPECTED[stem])
     assert_no_exception(page)
     screenshot_full(page, screenshots / f"{stem}_lv.png")
+    page.screenshot(path=screenshots / f"{stem}_lv_screen.png")  # what a 1600x1000 screen shows first
     serious = run_axe(page)
     assert not serious, json.dumps(serious, ensure_ascii=False, indent=1)
 
@@ -172,6 +173,26 @@ def test_each_view_in_english(app_server, page, screenshots, stem):
         assert_charts_drawn(page, CHARTS_EXPECTED[stem])
     assert_no_exception(page)
     page.screenshot(path=screenshots / f"{stem}_en.png")
+
+
+@pytest.mark.xfail(strict=True, reason="known bug, reported: after switching to English the commitment and "
+                   "institution filters keep showing the Latvian 'Visi' (with a clear button) instead of 'All'")
+def test_switching_language_relabels_every_filter(app_server, page):
+    goto(page, app_server, f"/{VIEW_PAGES['data']}")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("label").filter(has_text="English").click()
+    expect(page.locator("h1").first).to_have_text(t("nav.data", "en"))
+    wait_ready(page)
+    for key in ("filter.commitment", "filter.institution", "filter.status"):
+        expect(sidebar.get_by_role("combobox", name=t(key, "en"))).to_have_value(t("filter.all", "en"), timeout=5_000)
+
+
+@pytest.mark.xfail(strict=True, reason="known bug, reported: the language radio writes lang=English to the URL "
+                   "and drops lang=en, yet app.py already titles the navigation from it (English nav, Latvian page)")
+def test_link_with_lang_en_opens_in_english(app_server, page):
+    goto(page, app_server, f"/{VIEW_PAGES['data']}?lang=en&plan={quote(PLAN5)}")
+    expect(page.get_by_role("radio", name="English")).to_be_checked(timeout=5_000)
+    expect(page.locator("h1").first).to_have_text(t("nav.data", "en"), timeout=5_000)
 
 
 def test_link_with_filters_opens_filtered(app_server, page, measures):
@@ -256,8 +277,9 @@ def test_meeting_mode_collapses_sidebar_and_enlarges_type(app_server, page):
     goto(page, app_server, "/?mode=meeting")
     expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "true")
     expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
-    large = page.locator("h1").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
-    assert large > normal * 1.1, f"meeting mode h1 {large}px vs normal {normal}px"
+    # The larger type is a stylesheet the script adds (st.html): wait for it to apply, don't sample once.
+    page.wait_for_function("min => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) > min",
+                           arg=normal * 1.1)
     assert_charts_drawn(page, 1)
     assert_no_exception(page)
 
