@@ -110,14 +110,15 @@ def _parse_date_texts(uniques: np.ndarray) -> pd.Series:
     return out
 
 
-def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_dates(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """Mixed date cells -> (datetime64 Series, mask of unparseable cells).
 
     Accepts Excel dates, Excel serial numbers, ISO text, ``dd.mm.yyyy`` and the
     Latvian long form (``2025. gada 31. decembris``). Dates outside
     1990-2100 count as unparseable: they are typing mistakes, not plans.
+    ``blank`` is ``is_blank(values)`` when the caller already has it.
     """
-    blank = is_blank(values)
+    blank = is_blank(values) if blank is None else blank
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     present = values[~blank]
     if present.empty:
@@ -145,13 +146,14 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, bad
 
 
-def parse_numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_numbers(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """Number cells -> (float Series, mask of unparseable cells).
 
     Text like ``29%``, ``29,5``, ``1 234,5`` (with a no-break space) is read as
-    a number; booleans and other text are not.
+    a number; booleans and other text are not. ``blank`` is ``is_blank(values)``
+    when the caller already has it.
     """
-    blank = is_blank(values)
+    blank = is_blank(values) if blank is None else blank
     kinds = values.map(type)
     numeric = pd.to_numeric(values.where(kinds.isin([int, float, np.float64, np.int64])),
                             errors="coerce")
