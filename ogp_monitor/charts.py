@@ -24,6 +24,7 @@ STATUS_PATTERNS = {"advanced": "", "in_progress": "/", "not_started": "x", "with
 STATUS_MARKS = {"advanced": "●", "in_progress": "◐", "not_started": "○", "withdrawn": "⊘"}
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
 AREA_SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x"]
+TRUST_LABELLED_YEARS = 8  # a trust line with more years has only its latest value written on it
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 TEXT_COLOUR = "#1a1a1a"
 
@@ -290,12 +291,16 @@ def trust_series(frame: pd.DataFrame, indicator: str, lang: str = "lv", scale: f
     for i, area in enumerate(areas):
         part = frame[frame["area"] == area].sort_values("year")
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        # Every value written on its point while that stays legible; on a long series only the latest.
+        labelled = part["value"] if len(part) <= TRUST_LABELLED_YEARS else part["value"].iloc[-1:]
+        text = [""] * (len(part) - len(labelled)) + [fmt_number(v, lang, 0) + "%" for v in labelled]
         fig.add_scatter(x=part["year"], y=part["value"], name=esc(area), mode="lines+markers+text",
                         line=dict(color=colour, width=3, dash="solid" if i == 0 else "dash"),
                         marker=dict(symbol=AREA_SYMBOLS[i % len(AREA_SYMBOLS)], size=round(12 * scale), color=colour),
-                        text=[fmt_number(v, lang, 0) + "%" for v in part["value"]], textposition="top center",
+                        text=text, textposition="top center",
                         hovertemplate=f"{esc(area)} %{{x}}: %{{y}}%<extra></extra>")
-    fig.update_xaxes(title=t("chart.year", lang), dtick=1, tickformat="d")
+    years = frame["year"].nunique() if not frame.empty else 0
+    fig.update_xaxes(title=t("chart.year", lang), dtick=1 if years <= 12 else 5, tickformat="d")
     fig.update_yaxes(title=t("chart.share_pct", lang), range=[0, 100], ticksuffix="%")
     return _finish(fig, indicator, lang, scale, height=round(380 * scale))
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from . import charts, db, exports, present
-from .i18n import DEFAULT_LANG, fmt_date, status_label, t
+from .i18n import DEFAULT_LANG, fmt_date, fmt_number, status_label, t
 
 DEFAULT_LOAD_LIMIT = 4  # measures one institution leads before it is flagged (institutions page)
+EXCEL_MAX_ROWS = 1_048_575  # an Excel sheet has 1,048,576 rows, one of them the header
 FILTER_KEYS = ("lang", "plan", "snap", "commitment", "institution", "status")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
 
@@ -58,6 +60,15 @@ def query(name: str, snapshot_id: int | None = None, **params: object) -> pd.Dat
     wanted = set(db.query_parameters(name))
     items = tuple(sorted((k, v) for k, v in params.items() if k in wanted))
     return _cached_query(name, data_version(), sid, items, str(db.db_path()))
+
+
+def uncached_query(name: str, snapshot_id: int | None, **params: object) -> Callable[[], pd.DataFrame]:
+    """A download's source: runs the named query when called (on click, outside the script run, so
+    nothing here may use ``st``), and a table of a million rows never passes through the cache."""
+    con = connection()
+    if "snapshot_id" in db.query_parameters(name):
+        params["snapshot_id"] = snapshot_id
+    return lambda: db.run_query(con, name, **params)
 
 
 @dataclass(frozen=True)
@@ -214,6 +225,44 @@ def _to_url(key: str) -> None:
         st.query_params[key] = str(value)
 
 
+def coded_multiselect(label: str, options: list[str], key: str, default: list[str], current_lang: str,
+                      format_func: Callable[[str], str], max_selections: int | None = None) -> list[str]:
+    """A page's multi-choice filter kept in the URL by its codes (``?raditajs=A&raditajs=B``).
+
+    As ``_coded_selectbox``: the value lives in the session key ``key`` and in the URL, the widget
+    is keyed per language, so a language switch keeps the choice. Codes not among ``options``
+    (an old link, another report) are dropped; the default leaves the URL clean.
+    """
+    state = st.session_state
+    if key not in state and key in st.query_params:
+        from_url = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
+        state[key] = from_url[:max_selections] if max_selections else from_url
+    value = state.get(key)
+    if value is None or any(v not in options for v in value):
+        value = [v for v in (value or default) if v in options] or list(default)
+        state[key] = value
+    widget_key = f"_{key}_{current_lang}"
+    state[widget_key] = list(value)
+    st.multiselect(label, options, key=widget_key, format_func=format_func, max_selections=max_selections,
+                   wrap=True, on_change=_commit_many, args=(widget_key, key, tuple(default)))
+    _many_to_url(key, default)
+    return list(state[key])
+
+
+def _commit_many(widget_key: str, key: str, default: tuple[str, ...]) -> None:
+    st.session_state[key] = list(st.session_state.get(widget_key) or [])
+    _many_to_url(key, list(default))
+
+
+def _many_to_url(key: str, default: list[str]) -> None:
+    value = st.session_state.get(key)
+    if not value or list(value) == list(default):
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = list(value)  # repeated parameters: ?key=A&key=B
+
+
 def _default_plan_index(plans: list[str]) -> int:
     """The first plan in order (the council's running plan sorts first: "5. plāns" < "6. plāns")."""
     return 0
@@ -278,6 +327,19 @@ def chart(fig, name: str, f: Filters, table: pd.DataFrame | None = None, kind: s
     return event
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _figure(kind: str, version: tuple[int, int], snapshot_id: int | None, key: tuple, lang: str, scale: float,
+            path: str, _build: Callable[[], object]) -> dict:
+    return _build().to_dict()  # _build: not hashed (leading underscore); key says what it draws
+
+
+def cached_figure(kind: str, key: tuple, f: Filters, build: Callable[[], object]) -> dict:
+    """A chart's figure (as a dict for ``chart``), built once per data version, snapshot, language,
+    scale and ``key``, which must name everything else the figure depends on (what is selected).
+    ``build`` runs only on a miss: a warm run does not build the chart again."""
+    return _figure(kind, data_version(), f.snapshot_id, key, f.lang, scale(f), str(db.db_path()), _build=build)
+
+
 def _selected(chart_key: str) -> object | None:
     """customdata of the first point clicked in the chart with ``chart_key``."""
     event = st.session_state.get(chart_key)
@@ -329,8 +391,14 @@ def snapshot_caption(f: Filters) -> None:
 
 
 def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, height: int | None = None,
-                         column_config: dict | None = None) -> None:
-    """A read-only table (its own unsanitised toolbar download off) with safe CSV and Excel buttons."""
+                         column_config: dict | None = None, export: Callable[[], pd.DataFrame] | None = None,
+                         n_rows: int | None = None) -> None:
+    """A read-only table (its own unsanitised toolbar download off) with safe CSV and Excel buttons.
+
+    ``frame`` is what the screen shows. When it is only a preview of a larger table, ``export``
+    returns the whole table (called on click, outside the script run: it must not use ``st``)
+    and ``n_rows`` says how many rows that is.
+    """
     # The dataframe's own CSV export is switched off (client.disableDataExport in
     # .streamlit/config.toml): it would bypass the formula neutralising below.
     config = {col: st.column_config.DateColumn(format="DD.MM.YYYY" if f.lang == "lv" else "D MMM YYYY")
@@ -342,9 +410,22 @@ def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, h
     c1, c2 = st.columns(2)
     # Files are built on click (Streamlit calls the function then): building them on every run
     # took minutes per page for a million indicator rows (bench/run.py, size l).
-    c1.download_button(t("common.download_csv", f.lang), lambda: exports.to_csv_bytes(frame), file_name=name,
+    whole = export or (lambda: frame)
+    c1.download_button(t("common.download_csv", f.lang), lambda: exports.to_csv_bytes(whole()), file_name=name,
                        mime=exports.CSV_MIME, key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("common.download_xlsx", f.lang), lambda: exports.to_xlsx_bytes({kind: frame}),
+    c2.download_button(t("common.download_xlsx", f.lang), lambda: exports.to_xlsx_bytes(excel_sheets(kind, whole())),
                        file_name=name[:-4] + ".xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
                        icon=":material/table:")
+    total = len(frame) if n_rows is None else n_rows
+    if total > EXCEL_MAX_ROWS:
+        st.caption(t("data.excel_split", f.lang, max=fmt_number(EXCEL_MAX_ROWS, f.lang, 0),
+                     n=-(-total // EXCEL_MAX_ROWS)))
+
+
+def excel_sheets(kind: str, frame: pd.DataFrame, max_rows: int = EXCEL_MAX_ROWS) -> dict[str, pd.DataFrame]:
+    """``{kind: frame}``, or consecutive sheets ``kind_1``, ``kind_2``... when the rows do not fit one."""
+    if len(frame) <= max_rows:
+        return {kind: frame}
+    return {f"{kind}_{i + 1}": frame.iloc[start:start + max_rows]
+            for i, start in enumerate(range(0, len(frame), max_rows))}
 

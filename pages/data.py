@@ -1,10 +1,17 @@
 """Dati / Data & export: the filtered measures table and the trust indicators, each with safe CSV
-and Excel downloads (file names carry the plan and the report date)."""
+and Excel downloads (file names carry the plan and the report date).
+
+The indicators can run to a million rows: the screen shows one page of them (read from the
+database a page at a time), while both downloads hold every row.
+"""
 
 import streamlit as st
 
 from ogp_monitor import present, web
-from ogp_monitor.i18n import t
+from ogp_monitor.i18n import fmt_number, t
+
+PREVIEW_ROWS = 1_000  # indicator rows per page on screen
+LARGE_DOWNLOAD_ROWS = 100_000  # above this, say that the files take a while to build
 
 f = web.filters()
 st.title(t("nav.data", f.lang))
@@ -19,9 +26,21 @@ if not web.no_data_message(f):
                                  key="data_measures", height=520)
 
     st.header(t("data.indicators_heading", f.lang))
-    indicators = web.query("trust_series")
-    if indicators.empty:
+    n_rows = int(web.query("trust_indicators")["n_values"].sum())
+    if n_rows == 0:
         st.info(t("trust.none", f.lang))
     else:
-        st.caption(t("data.n_rows", f.lang, n=len(indicators)))
-        web.table_with_downloads(present.trust_table(indicators, f.lang), "raditaji", f, key="data_indicators")
+        n_pages = -(-n_rows // PREVIEW_ROWS)
+        page = st.pagination(n_pages, key="data_indicators_page") if n_pages > 1 else 1
+        first = (page - 1) * PREVIEW_ROWS
+        preview = web.query("indicator_rows", limit=PREVIEW_ROWS, offset=first)
+        if n_pages > 1:
+            st.caption(t("data.preview", f.lang, first=fmt_number(first + 1, f.lang),
+                         last=fmt_number(first + len(preview), f.lang), n=fmt_number(n_rows, f.lang)))
+        else:
+            st.caption(t("data.n_rows", f.lang, n=n_rows))
+        every_row, lang = web.uncached_query("indicator_rows", f.snapshot_id), f.lang
+        web.table_with_downloads(present.trust_table(preview, f.lang), "raditaji", f, key="data_indicators",
+                                 export=lambda: present.trust_table(every_row(), lang), n_rows=n_rows)
+        if n_rows > LARGE_DOWNLOAD_ROWS:
+            st.caption(t("data.large_download", f.lang))

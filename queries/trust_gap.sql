@@ -1,5 +1,6 @@
 -- Latvia against the OECD / EU average per indicator, in the latest year both have a value,
--- with the gap in percentage points and the sources of both figures.
+-- with the gap in percentage points and the sources of both figures. Averages are recognised
+-- by name as in trust_areas.sql (a region or age group is not an average).
 with indicators as (
     select indicator, indicator_en, area, year, value, source
     from indicator
@@ -11,7 +12,9 @@ latvia as (
 ),
 
 average as (
-    select * from indicators where lower(area) not in ('latvija', 'latvia', 'lv')
+    select * from indicators
+    where lower(area) not in ('latvija', 'latvia', 'lv')
+        and regexp_matches(lower(area), '(\bvidēji\b|\bvideji\b|\baverage\b|\besao\b|\boecd\b|^es\b|^eu\b)')
 ),
 
 paired as (
@@ -24,7 +27,7 @@ paired as (
         a.area as average_area,
         l.source as latvia_source,
         a.source as average_source,
-        row_number() over (partition by l.indicator order by l.year desc) as recency
+        row_number() over (partition by l.indicator order by l.year desc, a.area) as recency
     from latvia as l
     inner join average as a on a.indicator = l.indicator and a.year = l.year
 ),

@@ -3,17 +3,20 @@ database, and what a user would see (counts, titles, empty states, filters narro
 
 from __future__ import annotations
 
+import io
+import json
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from ogp_monitor import charts, db, ingest, present
+from ogp_monitor import charts, db, exports, ingest, present, web
 from ogp_monitor.i18n import t
 
-from .helpers import measure_row, measures_workbook
+from .helpers import measure_row, measures_workbook, workbook
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/overview.py", "pages/commitments.py", "pages/institutions.py", "pages/timeline.py",
@@ -196,6 +199,104 @@ def test_trust_page_compares_latvia_with_the_average_and_names_sources(monkeypat
     gap = at.dataframe[0].value
     row = gap[gap["Indicator"] == "Trust in national government"].iloc[0]
     assert (row["Latvia, %"], row["Average, %"], row["Gap, pp"]) == (29, 39, -10)
+
+
+def series_charts(at: AppTest) -> dict[str, list[str]]:
+    """{chart title: line names} of the trust page's indicator charts (the gap chart left out)."""
+    found = {}
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        title = spec["layout"]["title"]["text"]
+        if title not in (t("chart.gap_title", "lv"), t("chart.gap_title", "en")):
+            found[title] = [trace["name"] for trace in spec["data"]]
+    return found
+
+
+def test_trust_page_shows_a_few_indicators_for_latvia_and_the_averages(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/trust.py")
+    shown = series_charts(at)
+    assert list(shown) == ["Uzticēšanās valdībai", "Uzticēšanās valsts pārvaldei", "Uzticēšanās pašvaldībām",
+                           "Uzticēšanās Saeimai"]
+    assert shown["Uzticēšanās valdībai"] == ["Latvija", "ESAO vidēji"]
+    assert at.multiselect(key="_teritorija_lv").value == ["Latvija", "ESAO vidēji", "ES vidēji"]
+    assert t("trust.shown", n=4, total=16) in texts(at)
+    assert "raditajs" not in at.query_params and "teritorija" not in at.query_params  # defaults: a clean link
+
+
+def test_trust_choice_narrows_the_charts_goes_into_the_link_and_survives_english(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/trust.py")
+    at.multiselect(key="_raditajs_lv").set_value(["Uzticēšanās tiesām"]).run()
+    at.multiselect(key="_teritorija_lv").set_value(["Latvija"]).run()
+    assert series_charts(at) == {"Uzticēšanās tiesām": ["Latvija"]}
+    assert at.query_params["raditajs"] in ("Uzticēšanās tiesām", ["Uzticēšanās tiesām"])
+    assert at.query_params["teritorija"] in ("Latvija", ["Latvija"])
+    at.radio(key="lang").set_value("en").run()
+    assert series_charts(at) == {"Trust in courts and the judicial system": ["Latvia"]}
+    assert at.multiselect(key="_raditajs_en").value == ["Uzticēšanās tiesām"]  # shown in English, coded in Latvian
+
+
+def test_trust_link_opens_the_chosen_indicator_and_area(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "pages/trust.py", ui="en", raditajs="Uzticēšanās tiesām", teritorija="ESAO vidēji")
+    assert series_charts(at) == {"Trust in courts and the judicial system": ["OECD average"]}
+    table = at.dataframe[-1].value  # the chart's own table, as filtered
+    assert set(table["Area"]) == {"OECD average"} and table["Year"].tolist() == [2021]
+
+
+AREAS = ["Latvija", "ESAO vidēji", "ES vidēji", "Vidējā izglītība", "Rīga", *[f"Novads {i}" for i in range(40)]]
+TRUST_HEADERS = ["Rādītājs", "Rādītājs (angliski)", "Teritorija / grupa", "Gads", "Vērtība", "Mērvienība", "Avots"]
+
+
+@pytest.fixture(scope="module")
+def many_areas_db(tmp_path_factory) -> Path:
+    """3 indicators x 45 areas (Latvia, two averages, an education group, regions) x 10 years: 1,350 values."""
+    rows = [[f"Rādītājs {k}", f"Indicator {k}", area, year, 20 + k + a % 50, "%", f"Avots {k}"]
+            for k in (1, 2, 3) for a, area in enumerate(AREAS) for year in range(2015, 2025)]
+    content = measures_workbook(**{"Rādītāji": [TRUST_HEADERS, *rows]})
+    path = tmp_path_factory.mktemp("areas") / "areas.duckdb"
+    con = db.connect(path)
+    checked = ingest.check(content, "daudz_teritoriju.xlsx")
+    assert checked.ok, checked.problems
+    ingest.store(con, checked, uploaded_by="test")
+    con.close()
+    return path
+
+
+def test_trust_default_leaves_regions_and_groups_out(monkeypatch, many_areas_db):
+    at = app(monkeypatch, many_areas_db, "pages/trust.py")
+    assert at.multiselect(key="_teritorija_lv").value == ["Latvija", "ESAO vidēji", "ES vidēji"]
+    assert set(at.multiselect(key="_teritorija_lv").options) >= {"Rīga", "Novads 39", "Vidējā izglītība"}
+    shown = series_charts(at)
+    assert list(shown) == ["Rādītājs 1", "Rādītājs 2", "Rādītājs 3"]
+    assert all(names == ["Latvija", "ES vidēji", "ESAO vidēji"] for names in shown.values())
+    gap = at.dataframe[0].value  # Latvia against an average, never against a region or a group
+    assert set(gap[t("col.average_area")]) <= {"ESAO vidēji", "ES vidēji"}
+    at.multiselect(key="_teritorija_lv").set_value(["Rīga", *[f"Novads {i}" for i in range(6)]]).run()
+    assert not at.exception and all(len(names) == 7 for names in series_charts(at).values())
+
+
+def test_data_page_pages_a_long_indicator_table_and_downloads_every_row(monkeypatch, many_areas_db):
+    at = app(monkeypatch, many_areas_db, "pages/data.py")
+    first = at.dataframe[-1].value
+    assert len(first) == 1000 and first.iloc[0][t("col.area")] == "Latvija"
+    assert t("data.preview", first="1", last="1\u00a0000", n="1\u00a0350") in texts(at)
+    at.pagination(key="data_indicators_page").set_value(2).run()
+    second = at.dataframe[-1].value
+    assert len(second) == 350 and second.iloc[-1][t("col.area")] == "Novads 39"
+    # The buttons build their files from the whole table, not from the page on screen.
+    every_row = web.uncached_query("indicator_rows", None)()  # None: the current report, as on the page
+    assert len(every_row) == 1350
+    assert pd.concat([first, second], ignore_index=True).equals(
+        present.for_display(present.trust_table(every_row, "lv"), "lv"))
+
+
+def test_excel_splits_a_table_longer_than_a_sheet():
+    frame = pd.DataFrame({"Teritorija": [f"Novads {i}" for i in range(25)], "Vērtība": range(25)})
+    sheets = web.excel_sheets("raditaji", frame, max_rows=10)
+    assert list(sheets) == ["raditaji_1", "raditaji_2", "raditaji_3"]
+    book = load_workbook(io.BytesIO(exports.to_xlsx_bytes(sheets)))
+    assert [book[name].max_row - 1 for name in book.sheetnames] == [10, 10, 5]  # header + rows on each
+    assert book["raditaji_3"]["A6"].value == "Novads 24"
+    assert list(web.excel_sheets("raditaji", frame)) == ["raditaji"]  # it fits: one sheet
 
 
 def test_plan_without_trust_data_says_so(monkeypatch, tmp_path):

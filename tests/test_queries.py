@@ -21,6 +21,9 @@ SAMPLE_VALUES = {
     "status_group": "advanced",
     "institution": "Valsts kanceleja",
     "limit": 5,
+    "offset": 0,
+    "indicators": ["Uzticēšanās valdībai"],
+    "areas": ["Latvija", "ESAO vidēji"],
 }
 
 

@@ -85,6 +85,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "For each indicator, the latest year with both a Latvian and an average value published. "
                           "Gap in percentage points (pp): Latvia minus the average."),
     "trust.series_heading": ("Rādītāji pa gadiem", "Indicators over the years"),
+    "trust.pick_indicators": ("Rādītāji", "Indicators"),
+    "trust.pick_areas": ("Teritorijas / grupas", "Areas / groups"),
+    "trust.pick_areas_help": ("Sākumā Latvija un ESAO / ES vidējie. Vienā grafikā ne vairāk kā {max}, lai katrai "
+                              "būtu sava krāsa un zīme.",
+                              "At first Latvia and the OECD / EU averages. At most {max} in one chart, so each keeps "
+                              "its own colour and marker."),
+    "trust.shown": ("Rāda {n} no {total} rādītājiem; citus var izvēlēties sarakstā.",
+                    "Showing {n} of {total} indicators; choose others in the list."),
+    "trust.choose": ("Izvēlieties vismaz vienu rādītāju un vienu teritoriju vai grupu.",
+                     "Choose at least one indicator and one area or group."),
+    "trust.no_values": ("Izvēlētajām teritorijām šim rādītājam nav vērtību.",
+                        "The chosen areas have no values for this indicator."),
     "area.latvija": ("Latvija", "Latvia"),
     "area.esao vidēji": ("ESAO vidēji", "OECD average"),
     "area.es vidēji": ("ES vidēji", "EU average"),
@@ -92,6 +104,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.measures_heading": ("Pasākumi (atlasīti ar filtriem)", "Measures (as filtered)"),
     "data.indicators_heading": ("Uzticēšanās rādītāji", "Trust indicators"),
     "data.n_rows": ("Rindas: {n}", "Rows: {n}"),
+    "data.preview": ("Rāda rindas {first}–{last} no {n}. Lejupielādes satur visas {n} rindas.",
+                     "Showing rows {first}–{last} of {n}. The downloads hold all {n} rows."),
+    "data.large_download": ("Lielu failu sagatavo pēc klikšķa: tas var ilgt minūti un vairāk, Excel ilgāk nekā CSV.",
+                            "Large files are built when you click: this can take a minute or more, Excel longer "
+                            "than CSV."),
+    "data.excel_split": ("Excel lapā ietilpst ne vairāk kā {max} rindu, tāpēc Excel failā rindas sadalītas {n} "
+                         "lapās; CSV failā tās ir vienā sarakstā.",
+                         "An Excel sheet holds at most {max} rows, so the Excel file splits the rows over {n} "
+                         "sheets; the CSV keeps them in one list."),
     "data.export_note": ("CSV: UTF-8, atdalītājs „;”, decimālkomats — atveras latviskā Excel. Teksts, kas sākas kā "
                          "formula (=, +, -, @), tiek neitralizēts.",
                          "CSV: UTF-8, ';' separator, decimal comma — opens in a Latvian Excel. Text that starts "

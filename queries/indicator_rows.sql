@@ -1,0 +1,26 @@
+-- Every trust indicator value of one snapshot in the order of the workbook (row, then year):
+-- the data page's table. $limit / $offset give one page of it for the screen; null (the
+-- download) means every row.
+with indicators as (
+    select *
+    from indicator
+    where snapshot_id = $snapshot_id
+),
+
+final as (
+    select
+        indicator,
+        indicator_en,
+        area,
+        year,
+        value,
+        unit,
+        source,
+        source_row
+    from indicators
+)
+
+select * exclude (source_row) from final
+order by source_row, year
+limit $limit
+offset $offset
