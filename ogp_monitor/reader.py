@@ -19,6 +19,7 @@ import re
 import struct
 import zipfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from xml.parsers import expat
 from dataclasses import dataclass, field
 
@@ -158,6 +159,9 @@ _UNREFERENCED_TAG = re.compile(rb'<(?:c|row)(?=[\s/>])(?! r=")')  # a cell or ro
 _PREFIXED_TAG = re.compile(rb":(?:c|row)[\s/>]")  # a cell or row with a namespace prefix
 _WIDE_REF = re.compile(rb'<c r="([A-Za-z]{2,})')  # cells beyond column Z
 _WS_TO_SPACE = bytes.maketrans(b"\t\n\r", b"   ")
+# After _WS_TO_SPACE: an r attribute that is not the leading r=" of a cell or row tag.
+_OTHER_R = re.compile(rb' r=(?:(?<!<c r=)(?<!<row r=)|(?!"))')
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)(?=[\s/>])")  # a cell or row tag, prefixed or not
 _UNIQUE_COUNT = re.compile(rb'uniqueCount\s*=\s*["\']\s*(\d+)')
 _CELL_REF = re.compile(r"\$?([A-Za-z]+)\$?(\d+)$")
 _XML_DECLS = (b"<!DOCTYPE", b"<!ENTITY")
@@ -280,9 +284,12 @@ class _Extent:
         if _UNREFERENCED_TAG.search(piece) or _PREFIXED_TAG.search(piece):
             return False
         # Every tag starts with r="; any other r attribute (repeated, spaced, single-quoted) goes
-        # to the parser, since the reader honours the last one.
+        # to the parser, since the reader honours the last one. (One search for such an
+        # attribute replaces three counts, which compared the number of " r=" with that of
+        # '<c r="' and '<row r="': the same test, since a tag with other white space before
+        # its r was already sent to the parser above. ~0.2 s less at 200k rows.)
         spaced = piece.translate(_WS_TO_SPACE)
-        if spaced.count(b" r=") != piece.count(b'<c r="') + piece.count(b'<row r="') or b" r " in spaced:
+        if _OTHER_R.search(spaced) or b" r " in spaced:
             return False
         for letters in set(_WIDE_REF.findall(piece)):
             self.max_col = max(self.max_col, column_index(letters.upper()))
@@ -425,8 +432,30 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
         return {}
 
 
+def _parse_sheets(book, names: list[str]) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
+    """The named sheets of a calamine workbook: name -> (rows, start)."""
+    parsed = {}
+    for name in names:
+        sheet = book.get_sheet_by_name(name)
+        parsed[name] = (sheet.to_python(skip_empty_area=True), sheet.start)
+    return parsed
+
+
+def _open_and_parse(data: bytes, names: list[str]) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
+    """The named sheets, with a workbook of their own (one calamine workbook per thread)."""
+    return _parse_sheets(python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), names)
+
+
 def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
-    """Bytes of an .xlsx -> raw sheets. Raises RefusedFile with a clear problem."""
+    """Bytes of an .xlsx -> raw sheets. Raises RefusedFile with a clear problem.
+
+    Every part of the archive has passed the checks before calamine opens it.
+    The measures sheet (the largest) is then parsed on this thread while the
+    other sheets are parsed on a second one, each with a workbook of its own:
+    calamine releases the GIL while it parses, so on two cores the smaller
+    sheets cost no extra time (at 200k measures + 1M indicator values the
+    indicator sheet's parse is ~0.9 s of calamine's ~3.5 s).
+    """
     archive = check_bytes(data, max_bytes)
     _scan_parts(data, archive)
     try:
@@ -437,13 +466,20 @@ def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
                 continue
             kind = sheet_kind(meta.name)
             visible = str(meta.visible) == str(python_calamine.SheetVisibleEnum.Visible)
-            raw = RawSheet(name=meta.name, kind=kind, visible=visible)
-            if kind is not None:
-                sheet = book.get_sheet_by_name(meta.name)
-                raw.rows = sheet.to_python(skip_empty_area=True)
-                if sheet.start is not None:
-                    raw.first_row, raw.first_col = sheet.start
-            sheets.append(raw)
+            sheets.append(RawSheet(name=meta.name, kind=kind, visible=visible))
+        wanted = [s.name for s in sheets if s.kind is not None]
+        first = [s.name for s in sheets if s.kind == "measures"][:1] or wanted[:1]
+        others = [n for n in wanted if n not in first]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            later = pool.submit(_open_and_parse, data, others) if others else None
+            parsed = _parse_sheets(book, first)
+            if later is not None:
+                parsed.update(later.result())
+        for raw in sheets:
+            if raw.name in parsed:
+                raw.rows, start = parsed[raw.name]
+                if start is not None:
+                    raw.first_row, raw.first_col = start
     except python_calamine.PasswordError:
         raise _refuse("encrypted", "Darbgrāmata ir aizsargāta ar paroli.", "The workbook is password-protected.",
                       "Noņemiet paroli un saglabājiet vēlreiz.", "Remove the password and save again.") from None
