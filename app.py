@@ -11,27 +11,28 @@ st.set_page_config(page_title="OGP Monitor", page_icon=":material/fact_check:", 
 
 lang = web.lang()
 pages = [
-    st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
+    st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
             url_path="parskats", default=True),
-    st.Page("pages/commitments.py", title=t("nav.commitments", lang), icon=":material/flag:",
+    st.Page("views/commitments.py", title=t("nav.commitments", lang), icon=":material/flag:",
             url_path="apnemsanas"),
-    st.Page("pages/institutions.py", title=t("nav.institutions", lang), icon=":material/account_balance:",
+    st.Page("views/institutions.py", title=t("nav.institutions", lang), icon=":material/account_balance:",
             url_path="iestades"),
-    st.Page("pages/timeline.py", title=t("nav.timeline", lang), icon=":material/calendar_month:",
+    st.Page("views/timeline.py", title=t("nav.timeline", lang), icon=":material/calendar_month:",
             url_path="laika-grafiks"),
-    st.Page("pages/trust.py", title=t("nav.trust", lang), icon=":material/handshake:",
+    st.Page("views/trust.py", title=t("nav.trust", lang), icon=":material/handshake:",
             url_path="uzticesanas"),
-    st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="dati"),
-    st.Page("pages/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
+    st.Page("views/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="dati"),
+    st.Page("views/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
 ]
 auth.verifier()  # first start without a configured password: generate one, print it once
-pages.append(st.Page("pages/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
+pages.append(st.Page("views/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
 if auth.signed_in_as():  # Upload and History exist only for a signed-in analyst's session
-    pages += [st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
+    pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
                       url_path="augsupielade"),
-              st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:",
+              st.Page("views/history.py", title=t("nav.history", lang), icon=":material/history:",
                       url_path="vesture")]
 page = st.navigation(pages)
+st.set_page_config(page_title=f"{page.title} · OGP Monitor")  # the tab and bookmarks name the page
 f = web.sidebar()
 if f.meeting:
     web.apply_meeting_style()

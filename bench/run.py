@@ -139,9 +139,9 @@ def bench_ingest(size: generate.Size, work: Path, rows: list[Row], repeat: int) 
 # ---- pages (AppTest, in a child process per database) ----------------------------
 
 def page_files() -> list[str]:
-    """Pages in app.py's navigation (st.Page("pages/x.py", ...)), else the pages/ folder."""
-    listed = re.findall(r"st\.Page\(\s*[\"'](pages/[^\"']+\.py)[\"']", (ROOT / "app.py").read_text(encoding="utf-8"))
-    found = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+    """Pages in app.py's navigation (st.Page("views/x.py", ...)), else the views/ folder."""
+    listed = re.findall(r"st\.Page\(\s*[\"'](views/[^\"']+\.py)[\"']", (ROOT / "app.py").read_text(encoding="utf-8"))
+    found = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "views").glob("*.py"))
     return list(dict.fromkeys(listed)) or found
 
 

@@ -352,7 +352,7 @@ def _selected(chart_key: str) -> object | None:
     return value
 
 
-def open_commitment_on_click(chart_key: str, page: str = "pages/commitments.py"):
+def open_commitment_on_click(chart_key: str, page: str = "views/commitments.py"):
     """on_select callback: a click on a commitment's bar opens that commitment's page."""
     def callback() -> None:
         value = _selected(chart_key)

@@ -168,7 +168,7 @@ def test_every_page_runs_on_hostile_texts_and_renders_them_as_text(hostile_db, m
     for name in pages:
         at = AppTest.from_file(str(root / "app.py"), default_timeout=60)
         at.run()
-        at.switch_page(f"pages/{name}.py")
+        at.switch_page(f"views/{name}.py")
         at.run()
         assert not at.exception, (name, [e.value for e in at.exception])
         for md in at.markdown:

@@ -19,11 +19,11 @@ from ogp_monitor.i18n import t
 from .helpers import measure_row, measures_workbook, workbook
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["pages/overview.py", "pages/commitments.py", "pages/institutions.py", "pages/timeline.py",
-         "pages/trust.py", "pages/data.py", "pages/meeting.py"]
-TITLES = {"pages/overview.py": "nav.overview", "pages/commitments.py": "nav.commitments",
-          "pages/institutions.py": "nav.institutions", "pages/timeline.py": "nav.timeline",
-          "pages/trust.py": "nav.trust", "pages/data.py": "nav.data"}
+PAGES = ["views/overview.py", "views/commitments.py", "views/institutions.py", "views/timeline.py",
+         "views/trust.py", "views/data.py", "views/meeting.py"]
+TITLES = {"views/overview.py": "nav.overview", "views/commitments.py": "nav.commitments",
+          "views/institutions.py": "nav.institutions", "views/timeline.py": "nav.timeline",
+          "views/trust.py": "nav.trust", "views/data.py": "nav.data"}
 PLAN5 = "5. plāns 2022–2025"
 
 
@@ -64,6 +64,15 @@ def texts(at: AppTest) -> str:
              for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+def test_no_pages_folder_next_to_the_app():
+    """Streamlit routes a server's first session by the file names in a ``pages/`` folder beside the
+    entry script, before app.py's st.navigation runs: a first visit to /dati then got a "Page not
+    found" dialog over the page (tests/browser/test_direct_links.py). The pages live in views/."""
+    root = Path(APP).parent
+    assert not (root / "pages").exists()
+    assert all((root / page).exists() for page in PAGES)
 
 
 def test_query_files_used_by_the_views_exist():
@@ -127,30 +136,30 @@ def test_language_link_opens_in_english(monkeypatch, pages_db):
 
 
 def test_status_filter_narrows_the_data_table_and_keeps_across_pages(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/data.py")
+    at = app(monkeypatch, pages_db, "views/data.py")
     measures = at.dataframe[0].value
     assert len(measures) == 26
     at.selectbox(key="_status_lv").set_value("not_started").run()
     narrowed = at.dataframe[0].value
     assert len(narrowed) == 2 and narrowed[t("col.status")].str.contains(t("status.not_started")).all()
     assert at.query_params["status"] in ("not_started", ["not_started"])  # the link carries the code
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert {m.label: m.value for m in at.metric}[t("overview.total")] == "2"
 
 
 def test_status_filter_from_the_url_works_in_either_language(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/data.py", ui="en", status="not_started")
+    at = app(monkeypatch, pages_db, "views/data.py", ui="en", status="not_started")
     assert len(at.dataframe[0].value) == 2
 
 
 def test_a_filter_matching_nothing_says_so(monkeypatch, pages_db):
-    for page in ("pages/overview.py", "pages/institutions.py", "pages/timeline.py", "pages/data.py"):
+    for page in ("views/overview.py", "views/institutions.py", "views/timeline.py", "views/data.py"):
         at = app(monkeypatch, pages_db, page, status="withdrawn")
         assert t("empty.no_match") in [i.value for i in at.info], page
 
 
 def test_commitment_page_shows_one_commitment_with_its_measures(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/commitments.py", commitment="3")
+    at = app(monkeypatch, pages_db, "views/commitments.py", commitment="3")
     shown = texts(at)
     assert at.subheader[0].value.startswith("3. Stiprināt sabiedrības pārstāvniecību")
     assert present.n_measures_text(6, "lv") in shown  # "6 pasākumi"
@@ -161,7 +170,7 @@ def test_commitment_page_shows_one_commitment_with_its_measures(monkeypatch, pag
 def test_commitment_click_in_the_overview_opens_its_page(monkeypatch, pages_db):
     at = app(monkeypatch, pages_db)
     at.session_state["_pending_commitment"] = "5"
-    at.session_state["_goto_page"] = "pages/commitments.py"
+    at.session_state["_goto_page"] = "views/commitments.py"
     at.run()
     assert not at.exception
     assert at.title[0].value == t("nav.commitments")
@@ -169,7 +178,7 @@ def test_commitment_click_in_the_overview_opens_its_page(monkeypatch, pages_db):
 
 
 def test_institutions_flag_the_load_limit_in_words(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/institutions.py")
+    at = app(monkeypatch, pages_db, "views/institutions.py")
     warning = at.warning[0].value
     assert "Valsts kanceleja vada 12 pasākumus (robeža 4)" in warning and "Ministrijas vada 7" in warning
     table = at.dataframe[0].value
@@ -180,20 +189,20 @@ def test_institutions_flag_the_load_limit_in_words(monkeypatch, pages_db):
 
 
 def test_institution_drill_down_lists_its_measures_with_role(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/institutions.py")
+    at = app(monkeypatch, pages_db, "views/institutions.py")
     at.selectbox(key="institution_pick").set_value("VAS").run()
     drill = at.dataframe[-1].value
     assert len(drill) == 2 and set(drill[t("col.role")]) == {t("chart.role_partner")}
 
 
 def test_timeline_has_gantt_history_and_schedule(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/timeline.py")
+    at = app(monkeypatch, pages_db, "views/timeline.py")
     assert len(at.get("plotly_chart")) == 3
     assert t("timeline.schedule_heading", plan="6\\. plāns 2026–2027") in [h.value for h in at.header]
 
 
 def test_trust_page_compares_latvia_with_the_average_and_names_sources(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/trust.py", ui="en")
+    at = app(monkeypatch, pages_db, "views/trust.py", ui="en")
     shown = texts(at)
     assert "Source: OECD" in shown
     gap = at.dataframe[0].value
@@ -213,7 +222,7 @@ def series_charts(at: AppTest) -> dict[str, list[str]]:
 
 
 def test_trust_page_shows_a_few_indicators_for_latvia_and_the_averages(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/trust.py")
+    at = app(monkeypatch, pages_db, "views/trust.py")
     shown = series_charts(at)
     assert list(shown) == ["Uzticēšanās valdībai", "Uzticēšanās valsts pārvaldei", "Uzticēšanās pašvaldībām",
                            "Uzticēšanās Saeimai"]
@@ -224,7 +233,7 @@ def test_trust_page_shows_a_few_indicators_for_latvia_and_the_averages(monkeypat
 
 
 def test_trust_choice_narrows_the_charts_goes_into_the_link_and_survives_english(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/trust.py")
+    at = app(monkeypatch, pages_db, "views/trust.py")
     at.multiselect(key="_raditajs_lv").set_value(["Uzticēšanās tiesām"]).run()
     at.multiselect(key="_teritorija_lv").set_value(["Latvija"]).run()
     assert series_charts(at) == {"Uzticēšanās tiesām": ["Latvija"]}
@@ -236,7 +245,7 @@ def test_trust_choice_narrows_the_charts_goes_into_the_link_and_survives_english
 
 
 def test_trust_link_opens_the_chosen_indicator_and_area(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/trust.py", ui="en", raditajs="Uzticēšanās tiesām", teritorija="ESAO vidēji")
+    at = app(monkeypatch, pages_db, "views/trust.py", ui="en", raditajs="Uzticēšanās tiesām", teritorija="ESAO vidēji")
     assert series_charts(at) == {"Trust in courts and the judicial system": ["OECD average"]}
     table = at.dataframe[-1].value  # the chart's own table, as filtered
     assert set(table["Area"]) == {"OECD average"} and table["Year"].tolist() == [2021]
@@ -262,7 +271,7 @@ def many_areas_db(tmp_path_factory) -> Path:
 
 
 def test_trust_default_leaves_regions_and_groups_out(monkeypatch, many_areas_db):
-    at = app(monkeypatch, many_areas_db, "pages/trust.py")
+    at = app(monkeypatch, many_areas_db, "views/trust.py")
     assert at.multiselect(key="_teritorija_lv").value == ["Latvija", "ESAO vidēji", "ES vidēji"]
     assert set(at.multiselect(key="_teritorija_lv").options) >= {"Rīga", "Novads 39", "Vidējā izglītība"}
     shown = series_charts(at)
@@ -275,7 +284,7 @@ def test_trust_default_leaves_regions_and_groups_out(monkeypatch, many_areas_db)
 
 
 def test_data_page_pages_a_long_indicator_table_and_downloads_every_row(monkeypatch, many_areas_db):
-    at = app(monkeypatch, many_areas_db, "pages/data.py")
+    at = app(monkeypatch, many_areas_db, "views/data.py")
     first = at.dataframe[-1].value
     assert len(first) == 1000 and first.iloc[0][t("col.area")] == "Latvija"
     assert t("data.preview", first="1", last="1\u00a0000", n="1\u00a0350") in texts(at)
@@ -306,7 +315,7 @@ def test_plan_without_trust_data_says_so(monkeypatch, tmp_path):
     assert checked.ok
     ingest.store(con, checked, uploaded_by="test")
     con.close()
-    at = app(monkeypatch, path, "pages/trust.py")
+    at = app(monkeypatch, path, "views/trust.py")
     assert t("trust.none") in [i.value for i in at.info]
     assert len(at.get("plotly_chart")) == 0
 
@@ -319,14 +328,14 @@ def test_workbook_text_is_shown_as_plain_text(monkeypatch, tmp_path):
     assert checked.ok
     ingest.store(con, checked, uploaded_by="test")
     con.close()
-    at = app(monkeypatch, path, "pages/commitments.py")
+    at = app(monkeypatch, path, "views/commitments.py")
     markdown = "\n".join(m.value for m in at.markdown)
     assert r"\*\*trekns\*\*" in markdown and r"\<b\>" in markdown and r"\[saite\]" in markdown
     assert r"\# virsraksts" in markdown
 
 
 def test_meeting_slides_step_forward_and_back(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/meeting.py", slide="3")
+    at = app(monkeypatch, pages_db, "views/meeting.py", slide="3")
     assert at.number_input(key="slide").value == 3 and len(at.get("plotly_chart")) == 1
     at.button(key="slide_next").click().run()
     assert at.number_input(key="slide").value == 4
@@ -337,7 +346,7 @@ def test_meeting_slides_step_forward_and_back(monkeypatch, pages_db):
 
 
 def test_every_slide_has_a_chart_on_the_sample(monkeypatch, pages_db):
-    at = app(monkeypatch, pages_db, "pages/meeting.py")
+    at = app(monkeypatch, pages_db, "views/meeting.py")
     for i in range(2, 8):
         at.number_input(key="slide").set_value(i).run()
         assert not at.exception

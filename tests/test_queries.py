@@ -29,7 +29,7 @@ SAMPLE_VALUES = {
 
 def sources() -> str:
     """The code that can run a query: the package, the pages and the router."""
-    files = [*sorted((ROOT / "ogp_monitor").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
+    files = [*sorted((ROOT / "ogp_monitor").rglob("*.py")), *sorted((ROOT / "views").glob("*.py")),
              ROOT / "app.py"]
     return "\n".join(p.read_text(encoding="utf-8") for p in files if p.exists())
 

@@ -50,7 +50,7 @@ def state(path) -> dict:
 
 
 def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Anna Bērziņa") -> AppTest:
-    at.switch_page(str(ROOT / "pages/login.py")).run()
+    at.switch_page(str(ROOT / "views/login.py")).run()
     at.text_input(key="login_name").input(name)
     at.text_input(key="login_password").input(password)
     return at.button(key="FormSubmitter:login-Pierakstīties").click().run()
@@ -68,7 +68,7 @@ def test_wrong_password_gives_no_access_and_five_lock_the_form(app, fresh_db):
     sign_in(app, "nepareizi")
     assert "Nepareiza parole" in texts(app.error)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page(str(ROOT / "pages/upload.py"))
+        app.switch_page(str(ROOT / "views/upload.py"))
     for _ in range(4):
         sign_in(app, "vēl nepareizi")
     assert "bloķēta" in texts(app.error)
@@ -78,7 +78,7 @@ def test_wrong_password_gives_no_access_and_five_lock_the_form(app, fresh_db):
     with pytest.raises(AppTestError, match="disabled"):
         sign_in(app)  # not even the right password gets through while locked
     with pytest.raises(ValueError):
-        app.switch_page(str(ROOT / "pages/upload.py"))
+        app.switch_page(str(ROOT / "views/upload.py"))
 
 
 def test_pages_refuse_a_session_that_is_not_signed_in(fresh_db, monkeypatch):
@@ -86,7 +86,7 @@ def test_pages_refuse_a_session_that_is_not_signed_in(fresh_db, monkeypatch):
     st.cache_resource.clear()
     try:
         for page in ("upload.py", "history.py"):
-            at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=TIMEOUT).run()
+            at = AppTest.from_file(str(ROOT / "views" / page), default_timeout=TIMEOUT).run()
             assert not at.exception
             assert "tikai analītiķiem" in texts(at.warning)
             assert not at.file_uploader and not at.button
@@ -99,7 +99,7 @@ def test_upload_journey_bad_identical_good_publish_rollback_republish(app, fresh
     assert start["current"] == 2 and start["snapshots"] == 2
     sign_in(app)
     assert "Anna Bērziņa" in texts(app.success)
-    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    app.switch_page(str(ROOT / "views/upload.py")).run()
     assert not app.exception and app.file_uploader[0].allowed_type == [".xlsx"]
 
     # 1. a bad file: problems table with places, nothing stored, no publish button
@@ -137,7 +137,7 @@ def test_upload_journey_bad_identical_good_publish_rollback_republish(app, fresh
     assert published["plan5"]["advanced"] == start["plan5"]["advanced"] + 1
 
     # 5. history: roll back to September, then forward again; nothing deleted
-    app.switch_page(str(ROOT / "pages/history.py")).run()
+    app.switch_page(str(ROOT / "views/history.py")).run()
     assert not app.exception
     assert len(app.dataframe[0].value) == 3
     app.selectbox(key="history_snapshot").set_value(2).run()
@@ -156,7 +156,7 @@ def test_upload_journey_bad_identical_good_publish_rollback_republish(app, fresh
 def test_discard_removes_the_preview_and_leaves_the_database_as_it_was(app, fresh_db):
     start = state(fresh_db)
     sign_in(app)
-    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    app.switch_page(str(ROOT / "views/upload.py")).run()
     upload(app, "decembris.xlsx", modified_sample())
     assert state(fresh_db)["snapshots"] == 3
     app.button(key="discard").click().run()
@@ -172,7 +172,7 @@ def test_discard_removes_the_preview_and_leaves_the_database_as_it_was(app, fres
 
 def test_a_file_without_report_date_asks_for_one(app, fresh_db):
     sign_in(app)
-    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    app.switch_page(str(ROOT / "views/upload.py")).run()
     headers = [h for h in MEASURE_HEADERS if h != "Ziņojuma datums"]
     content = measures_workbook([measure_row("1.1")[:-1]], headers=headers)
     upload(app, "bez datuma.xlsx", content)
@@ -187,7 +187,7 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(app, fresh_db, mo
     monkeypatch.setenv("OGP_MAX_UPLOAD_MB", "1")
     start = state(fresh_db)
     sign_in(app)
-    app.switch_page(str(ROOT / "pages/upload.py")).run()
+    app.switch_page(str(ROOT / "views/upload.py")).run()
     assert "līdz 1 MB" in texts(app.markdown)
     upload(app, "liels.xlsx", b"PK" + b"\0" * (1024 * 1024 + 10))
     assert "atļauts līdz 1 MB" in texts(app.error)

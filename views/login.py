@@ -14,8 +14,8 @@ name = auth.signed_in_as()
 if name:
     st.success(t("login.signed_in", lang, name=name))
     c1, c2, c3 = st.columns(3)
-    c1.page_link("pages/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
-    c2.page_link("pages/history.py", label=t("nav.history", lang), icon=":material/history:")
+    c1.page_link("views/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
+    c2.page_link("views/history.py", label=t("nav.history", lang), icon=":material/history:")
     if c3.button(t("login.sign_out", lang), key="sign_out", icon=":material/logout:"):
         auth.sign_out()
         st.rerun()

@@ -24,7 +24,7 @@ flash = st.session_state.pop(FLASH, None)
 if flash:
     getattr(st, flash[0])(flash[1])
     if flash[0] == "success":
-        st.page_link("pages/overview.py", label=t("upload.open_overview", lang), icon=":material/dashboard:")
+        st.page_link("views/overview.py", label=t("upload.open_overview", lang), icon=":material/dashboard:")
 
 # A new key after publish/discard gives an empty uploader for the next file.
 upload_key = f"upload_file_{st.session_state.get(ROUND, 0)}"
