@@ -92,9 +92,38 @@ _LANG_PARAMS = {"English": "en", "en": "en", "Latviešu": "lv", "lv": "lv"}
 
 
 def lang() -> str:
-    """The language: the sidebar switch, or on a page's first run the ``?lang=`` of the link."""
+    """The language: the sidebar switch, or on a session's first run the ``?lang=`` of the link."""
     value = st.session_state.get("lang") or _LANG_PARAMS.get(st.query_params.get("lang", ""), DEFAULT_LANG)
     return value if value in ("lv", "en") else DEFAULT_LANG
+
+
+def _language_switch() -> None:
+    """Latviešu / English, kept in the session key ``lang`` and in the URL as ``?lang=en``.
+
+    Not a bound widget: a bound radio writes its shown label (``?lang=English``) and ignores
+    ``?lang=en``, while app.py must know the language before the sidebar is drawn (to title the
+    navigation). The link's code is read once per session; the default (Latvian) leaves the URL clean.
+    """
+    state = st.session_state
+    state["lang"] = lang()
+    state["_lang_widget"] = state["lang"]
+    st.radio(t("filter.lang"), ("lv", "en"), key="_lang_widget", horizontal=True,
+             format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code],
+             on_change=_commit_language)
+    _language_to_url()
+
+
+def _commit_language() -> None:
+    st.session_state["lang"] = st.session_state.get("_lang_widget", DEFAULT_LANG)
+    _language_to_url()
+
+
+def _language_to_url() -> None:
+    if st.session_state.get("lang", DEFAULT_LANG) == DEFAULT_LANG:
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    else:
+        st.query_params["lang"] = st.session_state["lang"]
 
 
 def filters() -> Filters:
@@ -139,8 +168,7 @@ def sidebar() -> Filters:
     if "_pending_commitment" in st.session_state:  # a click in a chart chose a commitment (see follow_link)
         st.session_state["commitment"] = st.session_state.pop("_pending_commitment")
     with st.sidebar:
-        st.radio(t("filter.lang"), ("lv", "en"), key="lang", horizontal=True, bind="query-params",
-                 format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code])
+        _language_switch()
         current_lang = lang()
         st.toggle(t("filter.meeting_mode", current_lang), key="meeting", on_change=_sync_mode)
         _sync_mode()  # ?mode=meeting stays in the URL across page switches
@@ -164,10 +192,10 @@ def sidebar() -> Filters:
         commitments = in_plan.loc[in_plan["kind"] == "commitment", "value"].tolist()
         institutions = sorted(in_plan.loc[in_plan["kind"] == "institution", "value"].unique().tolist())
         all_label = t("filter.all", current_lang)
-        st.selectbox(t("filter.commitment", current_lang), [None, *commitments], key="commitment",
-                     bind="query-params", format_func=lambda v: all_label if v is None else v)
-        st.selectbox(t("filter.institution", current_lang), [None, *institutions], key="institution",
-                     bind="query-params", format_func=lambda v: all_label if v is None else v)
+        _coded_selectbox(t("filter.commitment", current_lang), [None, *commitments], "commitment", str,
+                         current_lang, lambda v: all_label if v is None else v)
+        _coded_selectbox(t("filter.institution", current_lang), [None, *institutions], "institution", str,
+                         current_lang, lambda v: all_label if v is None else v)
         _coded_selectbox(t("filter.status", current_lang), [None, "advanced", "in_progress", "not_started", "withdrawn"],
                          "status", str, current_lang, lambda v: all_label if v is None else status_label(v, current_lang))
     return filters()

@@ -51,7 +51,7 @@ def app(monkeypatch, path: Path, page: str | None = None, ui: str = "lv", **para
         at.query_params[key] = value
     at.run()
     if ui == "en":
-        at.radio(key="lang").set_value("en").run()
+        at.radio(key="_lang_widget").set_value("en").run()
     if page:
         at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
@@ -239,7 +239,7 @@ def test_trust_choice_narrows_the_charts_goes_into_the_link_and_survives_english
     assert series_charts(at) == {"Uzticēšanās tiesām": ["Latvija"]}
     assert at.query_params["raditajs"] in ("Uzticēšanās tiesām", ["Uzticēšanās tiesām"])
     assert at.query_params["teritorija"] in ("Latvija", ["Latvija"])
-    at.radio(key="lang").set_value("en").run()
+    at.radio(key="_lang_widget").set_value("en").run()
     assert series_charts(at) == {"Trust in courts and the judicial system": ["Latvia"]}
     assert at.multiselect(key="_raditajs_en").value == ["Uzticēšanās tiesām"]  # shown in English, coded in Latvian
 

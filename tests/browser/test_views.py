@@ -175,8 +175,6 @@ def test_each_view_in_english(app_server, page, screenshots, stem):
     page.screenshot(path=screenshots / f"{stem}_en.png")
 
 
-@pytest.mark.xfail(strict=True, reason="known bug, reported: after switching to English the commitment and "
-                   "institution filters keep showing the Latvian 'Visi' (with a clear button) instead of 'All'")
 def test_switching_language_relabels_every_filter(app_server, page):
     goto(page, app_server, f"/{VIEW_PAGES['data']}")
     sidebar = page.locator("[data-testid='stSidebar']")
@@ -187,8 +185,6 @@ def test_switching_language_relabels_every_filter(app_server, page):
         expect(sidebar.get_by_role("combobox", name=t(key, "en"))).to_have_value(t("filter.all", "en"), timeout=5_000)
 
 
-@pytest.mark.xfail(strict=True, reason="known bug, reported: the language radio writes lang=English to the URL "
-                   "and drops lang=en, yet app.py already titles the navigation from it (English nav, Latvian page)")
 def test_link_with_lang_en_opens_in_english(app_server, page):
     goto(page, app_server, f"/{VIEW_PAGES['data']}?lang=en&plan={quote(PLAN5)}")
     expect(page.get_by_role("radio", name="English")).to_be_checked(timeout=5_000)
