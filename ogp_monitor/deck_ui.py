@@ -38,6 +38,8 @@ def summary_block(f: web.Filters, border: bool = True) -> None:
         st.markdown(f"**{t('summary.heading', f.lang)}**")
         for sentence in sentences:
             st.markdown(web.escape_md(sentence))
+        if f.commitment or f.institution or f.status_group:
+            st.caption(t("summary.whole_plan", f.lang))
 
 
 def deck_section(f: web.Filters) -> None:

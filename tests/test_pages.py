@@ -397,3 +397,11 @@ def test_a_lone_status_is_still_named_in_the_legend():
                           "n_measures": [21]})
     fig = charts.status_history(frame)
     assert fig.layout.showlegend is True and fig.data[0].name == "○ Nav uzsākts"
+
+
+def test_summary_says_it_covers_the_whole_plan_when_filters_are_set(monkeypatch, pages_db):
+    """The summary counts the whole plan; with a filter set the reader is told so (not misled)."""
+    at = app(monkeypatch, pages_db, "views/overview.py", status="not_started")
+    assert t("summary.whole_plan") in texts(at)
+    plain = app(monkeypatch, pages_db, "views/overview.py")
+    assert t("summary.whole_plan") not in texts(plain)

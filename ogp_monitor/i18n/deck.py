@@ -3,6 +3,8 @@
 STRINGS: dict[str, tuple[str, str]] = {
     # --- summary sentences -------------------------------------------------------------------
     "summary.heading": ("Kopsavilkums", "Summary"),
+    "summary.whole_plan": ("Kopsavilkums attiecas uz visu plānu; sānjoslas filtri to nemaina.",
+                           "The summary covers the whole plan; the sidebar filters do not narrow it."),
     "summary.no_data": ("Vēl nav publicētu datu.", "No data has been published yet."),
     "summary.empty_plan": ("Plānā {plan} ziņojumā uz {date} nav neviena pasākuma.",
                            "Plan {plan} has no measures in the report as of {date}."),
