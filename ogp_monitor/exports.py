@@ -16,6 +16,7 @@ import re
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -72,38 +73,49 @@ def to_csv_bytes(frame: pd.DataFrame, decimal: str = ",", sep: str = ";") -> byt
 
 
 def to_xlsx_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    """One sheet per frame; numbers as numbers, dates as dates, text forced to text."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    """One sheet per frame; numbers as numbers, dates as dates, text forced to text.
+
+    Written in openpyxl's write-only mode: rows stream to the file instead of
+    living as cell objects, so a million-row export does not hold every cell in
+    memory on the server.
+    """
+    wb = Workbook(write_only=True)
     for name, frame in frames.items():
         ws = wb.create_sheet(title=name[:31])
-        ws.append([str(c) for c in frame.columns])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
         text_cols = [_is_text_column(frame[c]) for c in frame.columns]
         prepared = [(_text_cells(frame[c]) if is_text else frame[c].astype(object))
                     for c, is_text in zip(frame.columns, text_cols)]
-        for r, values in enumerate(zip(*prepared), start=2):
-            for c, (value, is_text) in enumerate(zip(values, text_cols), start=1):
-                if is_text:
-                    cell = ws.cell(row=r, column=c)
-                    cell.value = _ILLEGAL_XML.sub("", str(value))
-                    cell.data_type = TYPE_STRING  # never a formula, whatever it starts with
-                else:
-                    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-                        continue
-                    if isinstance(value, pd.Timestamp):
-                        value = value.to_pydatetime()
-                    cell = ws.cell(row=r, column=c, value=value)
-                    if isinstance(value, (dt.date, dt.datetime)):
-                        cell.number_format = "DD.MM.YYYY"
-        for c, col in enumerate(frame.columns, start=1):
+        for c, col in enumerate(frame.columns, start=1):  # widths must precede the rows
             width = min(60, max([len(str(col))] + [len(str(v)) for v in prepared[c - 1][:200]]) + 2)
             ws.column_dimensions[get_column_letter(c)].width = width
         ws.freeze_panes = "A2"
+        header = []
+        for col in frame.columns:
+            cell = WriteOnlyCell(ws, value=str(col))
+            cell.font = Font(bold=True)
+            header.append(cell)
+        ws.append(header)
+        for values in zip(*prepared):
+            ws.append([_xlsx_cell(ws, value, is_text) for value, is_text in zip(values, text_cols)])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_cell(ws, value: object, is_text: bool):
+    if is_text:
+        cell = WriteOnlyCell(ws, value=_ILLEGAL_XML.sub("", str(value)))
+        cell.data_type = TYPE_STRING  # never a formula, whatever it starts with
+        return cell
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, (dt.date, dt.datetime)):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "DD.MM.YYYY"
+        return cell
+    return value
 
 
 def export_name(kind: str, plan: str | None, report_date: dt.date | None, ext: str) -> str:
