@@ -91,6 +91,22 @@ create table if not exists schedule (
     goal varchar not null,
     source_row integer not null
 );
+-- The sidebar filters in one place: one snapshot's measures, each filter null = all, with the
+-- snapshot's report date (for "overdue on the report date"). Used by the single-snapshot queries.
+create or replace macro filtered_measures(p_snapshot_id, p_plan_id, p_commitment_no, p_status_group,
+                                          p_institution) as table
+    select m.*, s.report_date
+    from measure as m
+    inner join snapshot as s using (snapshot_id)
+    where m.snapshot_id = p_snapshot_id
+        and (p_plan_id is null or m.plan_id = p_plan_id)
+        and (p_commitment_no is null or m.commitment_no = p_commitment_no)
+        and (p_status_group is null or m.status_group = p_status_group)
+        and (
+            p_institution is null
+            or m.lead_institution = p_institution
+            or list_contains(m.partner_institutions, p_institution)
+        );
 """
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")

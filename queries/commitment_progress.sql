@@ -2,16 +2,7 @@
 -- (completed or substantial progress) among its measures that are not withdrawn.
 with measures as (
     select *
-    from measure
-    where snapshot_id = $snapshot_id
-        and ($plan_id is null or plan_id = $plan_id)
-        and ($commitment_no is null or commitment_no = $commitment_no)
-        and ($status_group is null or status_group = $status_group)
-        and (
-            $institution is null
-            or lead_institution = $institution
-            or list_contains(partner_institutions, $institution)
-        )
+    from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, $institution)
 ),
 
 per_commitment as (

@@ -1,8 +1,7 @@
 -- The measures of one snapshot (default: current), filtered; "all" is null.
 with measures as (
     select *
-    from measure
-    where snapshot_id = $snapshot_id
+    from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, $institution)
 ),
 
 final as (
@@ -21,14 +20,6 @@ final as (
         progress_pct,
         progress_note
     from measures
-    where ($plan_id is null or plan_id = $plan_id)
-        and ($commitment_no is null or commitment_no = $commitment_no)
-        and ($status_group is null or status_group = $status_group)
-        and (
-            $institution is null
-            or lead_institution = $institution
-            or list_contains(partner_institutions, $institution)
-        )
 )
 
 select * from final

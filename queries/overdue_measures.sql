@@ -1,24 +1,9 @@
 -- Measures past their deadline on the report date and not yet completed or substantially advanced.
 -- "Overdue" is judged against the snapshot's report date, so an old report reads as it did then.
 -- The sidebar filters (commitment, institution as lead or partner, status group) narrow it; null = all.
-with target as (
-    select snapshot_id, report_date
-    from snapshot
-    where snapshot_id = $snapshot_id
-),
-
-measures as (
-    select m.*, t.report_date
-    from measure as m
-    inner join target as t using (snapshot_id)
-    where ($plan_id is null or m.plan_id = $plan_id)
-        and ($commitment_no is null or m.commitment_no = $commitment_no)
-        and ($status_group is null or m.status_group = $status_group)
-        and (
-            $institution is null
-            or m.lead_institution = $institution
-            or list_contains(m.partner_institutions, $institution)
-        )
+with measures as (
+    select *
+    from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, $institution)
 ),
 
 final as (
