@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from ogp_monitor import auth, web
 from ogp_monitor.i18n import t
+from ogp_monitor.web import auth, filters
 
 meeting = st.session_state.get("meeting", st.query_params.get("mode") == "meeting")
 st.set_page_config(page_title="OGP Monitor", page_icon=":material/fact_check:", layout="wide",
                    initial_sidebar_state="collapsed" if meeting else "expanded")
 
-lang = web.lang()
+lang = filters.lang()
 pages = [
     st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
             url_path="parskats", default=True),
@@ -33,8 +33,8 @@ if auth.signed_in_as():  # Upload and History exist only for a signed-in analyst
                       url_path="vesture")]
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · OGP Monitor")  # the tab and bookmarks name the page
-f = web.sidebar()
+f = filters.sidebar()
 if f.meeting:
-    web.apply_meeting_style()
-web.follow_link()
+    filters.apply_meeting_style()
+filters.follow_link()
 page.run()

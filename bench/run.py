@@ -13,7 +13,7 @@ Sections:
           cleared) and warm (median of reruns); in a subprocess per database.
   browser headless Chromium: navigation to the overview's charts drawn,
           against bench/floor_app.py (one chart) in the same run.
-  deck    ogp_monitor.deck.build_deck for the sample plan and the largest plan.
+  deck    ogp_monitor.reports.deck.powerpoint.build_deck for the sample plan and the largest plan.
 
 Writes the table to bench/out/latest.md (or --out DIR) and prints it.
 """
@@ -152,7 +152,7 @@ def pages_child(db_file: str, warm_runs: int) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from ogp_monitor import auth
+    from ogp_monitor.web import auth
 
     def fresh() -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=PAGE_TIMEOUT)
@@ -302,7 +302,8 @@ def deck_child(db_file: str) -> None:
 
     from pptx import Presentation
 
-    from ogp_monitor import db, deck
+    from ogp_monitor.reports.deck import powerpoint
+    from ogp_monitor.store import db
 
     con = db.connect(db_file, read_only=True)
     try:
@@ -312,7 +313,7 @@ def deck_child(db_file: str) -> None:
                               "order by 2 desc, 1 limit 1", [sid]).fetchone()
         cur.close()
         t0 = time.perf_counter()
-        data = deck.build_deck(con, plan, snapshot_id=sid, lang="lv")
+        data = powerpoint.build_deck(con, plan, snapshot_id=sid, lang="lv")
         seconds = time.perf_counter() - t0
     finally:
         con.close()

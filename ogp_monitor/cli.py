@@ -9,8 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import db, exports, ingest
-from .template import build_template
+from .ingest.template import build_template
+from .reports import exports
+from .store import db, pipeline
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
 EXIT_REFUSED = 2
@@ -31,7 +32,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{path}: cannot read file ({exc.strerror})", file=sys.stderr)
         return EXIT_REFUSED
-    checked = ingest.check(content, path.name, report_date=args.report_date)
+    checked = pipeline.check(content, path.name, report_date=args.report_date)
     for problem in checked.problems:
         if not problem.is_error:
             print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
@@ -43,7 +44,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     con = db.connect(args.db)
     try:
-        result = ingest.store(con, checked, uploaded_by=args.by)
+        result = pipeline.store(con, checked, uploaded_by=args.by)
     finally:
         con.close()
     clean = checked.clean
@@ -119,12 +120,12 @@ def cmd_seed(args: argparse.Namespace) -> int:
             print(f"{db.db_path(args.db)}: already has data; not seeded")
             return 0
         for path in sorted(SAMPLE_DIR.glob("*.xlsx")):
-            checked = ingest.check(path.read_bytes(), path.name)
+            checked = pipeline.check(path.read_bytes(), path.name)
             if not checked.ok:
                 for problem in checked.errors:
                     print(problem.line("en"), file=sys.stderr)
                 return EXIT_REFUSED
-            result = ingest.store(con, checked, uploaded_by="sample")
+            result = pipeline.store(con, checked, uploaded_by="sample")
             print(f"seeded snapshot {result.snapshot_id} from {path.name}")
     finally:
         con.close()
@@ -135,12 +136,12 @@ def cmd_deck(args: argparse.Namespace) -> int:
     """Write the council's meeting deck (PPTX, and with --pdf also a PDF) of one plan."""
     import time
 
-    from . import deck
+    from .reports.deck import pdf, powerpoint
 
     started = time.perf_counter()
     con = db.connect(args.db, read_only=db.db_path(args.db).exists())
     try:
-        content = deck.build_deck(con, args.plan, args.snapshot, lang=args.lang)
+        content = powerpoint.build_deck(con, args.plan, args.snapshot, lang=args.lang)
     except LookupError as exc:
         print(str(exc).strip("'\""), file=sys.stderr)
         return EXIT_REFUSED
@@ -150,9 +151,9 @@ def cmd_deck(args: argparse.Namespace) -> int:
     out.write_bytes(content)
     print(f"wrote {out} ({len(content) // 1024} kB) in {time.perf_counter() - started:.1f} s")
     if args.pdf:
-        pdf = out.with_suffix(".pdf")
-        pdf.write_bytes(deck.to_pdf(content))
-        print(f"wrote {pdf}")
+        pdf_path = out.with_suffix(".pdf")
+        pdf_path.write_bytes(pdf.to_pdf(content))
+        print(f"wrote {pdf_path}")
     return 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor import db, ingest
+from ogp_monitor.store import db, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "data" / "sample"
@@ -22,9 +22,9 @@ def seed(path: Path) -> Path:
     con = db.connect(path)
     try:
         for file in sample_files():
-            checked = ingest.check(file.read_bytes(), file.name)
+            checked = pipeline.check(file.read_bytes(), file.name)
             assert checked.ok, [p.line("en") for p in checked.errors]
-            ingest.store(con, checked, uploaded_by="sample")
+            pipeline.store(con, checked, uploaded_by="sample")
     finally:
         con.close()
     return path

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from ogp_monitor import auth
+from ogp_monitor.web import auth
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor import db, ingest
-from ogp_monitor.reader import read_workbook
+from ogp_monitor.ingest.reader import read_workbook
+from ogp_monitor.store import db, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -48,11 +48,11 @@ def test_synthetic_export_is_messy_like_a_real_one(small_export):
 
 
 def test_synthetic_export_loads_every_row(small_export, tmp_path):
-    checked = ingest.check(small_export.read_bytes(), small_export.name)
+    checked = pipeline.check(small_export.read_bytes(), small_export.name)
     assert checked.ok, [p.line("en") for p in checked.errors[:5]]
     con = db.connect(tmp_path / "bench.duckdb")
     try:
-        ingest.store(con, checked, uploaded_by="bench")
+        pipeline.store(con, checked, uploaded_by="bench")
         n_measures, n_plans, groups = con.execute(
             "select count(*), count(distinct plan_id), count(distinct status_group) from measure").fetchone()
         n_indicators = con.execute("select count(*) from indicator").fetchone()[0]

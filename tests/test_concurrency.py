@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 
-from ogp_monitor import db, ingest
+from ogp_monitor.store import db, pipeline
 from tests.helpers import measure_row, measures_workbook
 
 N_VIEWERS = 20
@@ -35,7 +35,7 @@ def test_twenty_viewers_see_whole_old_or_whole_new_snapshot_during_publish(fresh
     con = db.connect(fresh_db)
     try:
         old_key = _view(con)[0]
-        checked = ingest.check(_new_export(60), "jauns.xlsx")
+        checked = pipeline.check(_new_export(60), "jauns.xlsx")
         assert checked.ok, [p.line("en") for p in checked.errors]
 
         start = threading.Barrier(N_VIEWERS + 1)
@@ -67,7 +67,7 @@ def test_twenty_viewers_see_whole_old_or_whole_new_snapshot_during_publish(fresh
             t.start()
         start.wait()
         time.sleep(0.05)  # let every viewer be mid-read when the publish lands (not a timing assertion)
-        result = ingest.store(con, checked, uploaded_by="analītiķe")
+        result = pipeline.store(con, checked, uploaded_by="analītiķe")
         published.set()
         for t in threads:
             t.join(timeout=120)
@@ -92,8 +92,8 @@ def test_two_analysts_publishing_at_the_same_moment_are_both_kept_in_order(fresh
     try:
         before = db.table_fingerprint(con)
         files = {
-            "Anna": ingest.check(_new_export(30, plan="8. plāns A", report="01.10.2025"), "anna.xlsx"),
-            "Jānis": ingest.check(_new_export(45, plan="8. plāns B", report="02.10.2025", status="Uzsākts"),
+            "Anna": pipeline.check(_new_export(30, plan="8. plāns A", report="01.10.2025"), "anna.xlsx"),
+            "Jānis": pipeline.check(_new_export(45, plan="8. plāns B", report="02.10.2025", status="Uzsākts"),
                                   "janis.xlsx"),
         }
         assert all(c.ok for c in files.values())
@@ -104,7 +104,7 @@ def test_two_analysts_publishing_at_the_same_moment_are_both_kept_in_order(fresh
         def analyst(name: str) -> None:
             go.wait()
             try:
-                results[name] = ingest.store(con, files[name], uploaded_by=name)
+                results[name] = pipeline.store(con, files[name], uploaded_by=name)
             except Exception as exc:  # noqa: BLE001
                 errors.append(f"{name}: {type(exc).__name__}: {exc}")
 
@@ -138,13 +138,13 @@ def test_the_same_file_published_twice_at_once_is_stored_once(fresh_db):
     """Two analysts upload the identical file at the same moment: one snapshot, one duplicate."""
     con = db.connect(fresh_db)
     try:
-        checked = ingest.check(_new_export(12), "tas_pats.xlsx")
+        checked = pipeline.check(_new_export(12), "tas_pats.xlsx")
         go = threading.Barrier(2)
         results: list[db.LoadResult] = []
 
         def analyst() -> None:
             go.wait()
-            results.append(ingest.store(con, checked, uploaded_by="x"))
+            results.append(pipeline.store(con, checked, uploaded_by="x"))
 
         threads = [threading.Thread(target=analyst) for _ in range(2)]
         for t in threads:

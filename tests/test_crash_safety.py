@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor import db
+from ogp_monitor.store import db
 from tests.helpers import MEASURE_HEADERS, measure_row
 from tests.hostile.make_catalogue import raw_xlsx, rows_xml, sheet_xml
 
@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
 import sys, time
-from ogp_monitor import cli, db
+from ogp_monitor import cli
+from ogp_monitor.store import db
 pause_at = sys.argv[1]
 real_insert, real_publish, real_load = db._insert_frame, db._publish, db.load
 

@@ -14,15 +14,19 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from ogp_monitor import charts, cli, db, deck, ingest, render
+from ogp_monitor import cli
 from ogp_monitor.i18n import status_label
+from ogp_monitor.reports import charts, render
+from ogp_monitor.reports.deck import pdf as deck_pdf
+from ogp_monitor.reports.deck import plan, powerpoint, text_fit
+from ogp_monitor.store import db, pipeline
 from tests.helpers import measure_row, measures_workbook
 
 PLAN5 = "5. plāns 2022–2025"
 CHART_TITLES = ("Pasākumu izpilde pēc statusa", "Iestāžu noslodze", "Pasākumu laika grafiks", "Grafiks:",
                 "Uzticēšanās rādītāji")
 needs_chromium = pytest.mark.skipif(render.chromium_path() is None, reason="Chromium is needed to draw the charts")
-needs_soffice = pytest.mark.skipif(deck.soffice_path() is None or shutil.which("pdftotext") is None,
+needs_soffice = pytest.mark.skipif(deck_pdf.soffice_path() is None or shutil.which("pdftotext") is None,
                                    reason="LibreOffice and poppler-utils are needed for the PDF")
 
 
@@ -50,7 +54,7 @@ def built(sample_db_file, artifacts):
     steps = []
     try:
         started = time.perf_counter()
-        content = deck.build_deck(con, PLAN5, lang="lv", progress=lambda f, text: steps.append((f, text)))
+        content = powerpoint.build_deck(con, PLAN5, lang="lv", progress=lambda f, text: steps.append((f, text)))
         seconds = time.perf_counter() - started
         measures = db.run_query(con, "measures", plan_id=PLAN5)
     finally:
@@ -141,14 +145,14 @@ def test_latvian_letters_survive(built):
 
 @needs_chromium
 def test_no_text_frame_overflows_by_the_estimate(built):
-    assert deck.overflowing_shapes(built["pptx"]) == []
+    assert powerpoint.overflowing_shapes(built["pptx"]) == []
 
 
 def test_estimate_splits_tables_evenly_and_catches_overflow():
-    assert deck.paginate([100] * 6, 450) == [[0, 1, 2], [3, 4, 5]]
-    assert deck.paginate([100] * 4, 450) == [[0, 1, 2, 3]]
-    assert deck.count_lines("vārds " * 40, 200, 12) > deck.count_lines("vārds " * 10, 200, 12) >= 1
-    assert deck.shorten("Pasākums " * 50, 60).endswith("…") and len(deck.shorten("Pasākums " * 50, 60)) <= 60
+    assert plan.paginate([100] * 6, 450) == [[0, 1, 2], [3, 4, 5]]
+    assert plan.paginate([100] * 4, 450) == [[0, 1, 2, 3]]
+    assert text_fit.count_lines("vārds " * 40, 200, 12) > text_fit.count_lines("vārds " * 10, 200, 12) >= 1
+    assert text_fit.shorten("Pasākums " * 50, 60).endswith("…") and len(text_fit.shorten("Pasākums " * 50, 60)) <= 60
     # a deck whose text box is far too small is reported
     from pptx import Presentation as New
     from pptx.util import Inches, Pt
@@ -158,7 +162,7 @@ def test_estimate_splits_tables_evenly_and_catches_overflow():
     run.text, run.font.size = "Ļoti gara piezīme " * 20, Pt(14)
     buffer = io.BytesIO()
     prs.save(buffer)
-    assert deck.overflowing_shapes(buffer.getvalue())
+    assert powerpoint.overflowing_shapes(buffer.getvalue())
 
 
 def _pdf_words(pdf_path):
@@ -179,12 +183,12 @@ def _pdf_words(pdf_path):
 @needs_chromium
 @needs_soffice
 def test_pdf_has_one_page_per_slide_and_libreoffice_keeps_text_on_the_slides(built):
-    pdf = deck.to_pdf(built["pptx"])
+    pdf = deck_pdf.to_pdf(built["pptx"])
     path = built["dir"] / "deck_lv.pdf"
     path.write_bytes(pdf)
     n_pages, words = _pdf_words(path)
     assert n_pages == len(built["prs"].slides)
-    footer_top = deck.FOOTER_TOP_IN * 72
+    footer_top = plan.FOOTER_TOP_IN * 72
     for page, width, height, x0, y0, x1, y1, word in words:
         assert x1 <= width + 0.5 and y1 <= height + 0.5, (page, word)
         if y0 < footer_top - 2:  # body text must end above the footer line, tables included
@@ -203,7 +207,7 @@ def test_pdf_has_one_page_per_slide_and_libreoffice_keeps_text_on_the_slides(bui
 def test_english_slide_plan_speaks_english(sample_db_file):
     con = db.connect(sample_db_file, read_only=True)
     try:
-        specs = deck.plan_slides(deck.collect(con, PLAN5, lang="en"))
+        specs = plan.plan_slides(plan.collect(con, PLAN5, lang="en"))
     finally:
         con.close()
     titles = [s.title for s in specs]
@@ -232,9 +236,9 @@ def test_hostile_texts_stay_literal_and_fit(tmp_path, artifacts):
                         deadline="31.12.2024", report="29.09.2025"),
             measure_row("1.2", "Nav uzsākts", title="+SUM(1;2) -pasākums", lead="@iestāde",
                         note="<img src=x onerror=alert(1)>", report="29.09.2025")]
-    checked = ingest.check(measures_workbook(rows), "hostile.xlsx")
+    checked = pipeline.check(measures_workbook(rows), "hostile.xlsx")
     assert checked.ok, [p.line("en") for p in checked.errors]
-    ingest.store(con, checked, uploaded_by="test")
+    pipeline.store(con, checked, uploaded_by="test")
     con.close()
     out = tmp_path / "hostile.pptx"
     assert cli.main(["deck", str(out), "--db", str(path)]) == 0
@@ -246,7 +250,7 @@ def test_hostile_texts_stay_literal_and_fit(tmp_path, artifacts):
     assert "<script>alert(1)</script> pasākums" in cells
     assert "+SUM(1;2) -pasākums" in cells and "@iestāde" in cells
     shortened = [c for c in cells if c.startswith("Ļoti gara piezīme")]
-    assert shortened and all(len(c) <= deck.NOTE_CHARS for c in shortened)
+    assert shortened and all(len(c) <= plan.NOTE_CHARS for c in shortened)
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide)
     assert long_note.strip() in notes
-    assert deck.overflowing_shapes(content) == []
+    assert powerpoint.overflowing_shapes(content) == []

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ogp_monitor import exports
+from ogp_monitor.reports import exports
 
 HOSTILE = ["=1+1", "+371 2000", "-5 dienas", "@SUM(A1)", "\tcilne", "\rCR"]
 

@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from ogp_monitor import spec
+from ogp_monitor.ingest import spec
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("format_table", ROOT / "scripts" / "format_table.py")

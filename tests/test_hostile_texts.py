@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor import db, exports, ingest
+from ogp_monitor.reports import exports
+from ogp_monitor.store import db, pipeline
 from tests.helpers import MEASURE_HEADERS, measure_row
 from tests.hostile.make_catalogue import raw_xlsx, rows_xml, sheet_xml
 
@@ -59,11 +60,11 @@ def hostile_export() -> bytes:
 
 @pytest.fixture
 def hostile_db(fresh_db) -> Path:
-    checked = ingest.check(hostile_export(), "naidigi_teksti.xlsx")
+    checked = pipeline.check(hostile_export(), "naidigi_teksti.xlsx")
     assert checked.ok, [p.line("en") for p in checked.errors]
     con = db.connect(fresh_db)
     try:
-        ingest.store(con, checked, uploaded_by="tests")
+        pipeline.store(con, checked, uploaded_by="tests")
     finally:
         con.close()
     return fresh_db
@@ -131,12 +132,12 @@ def test_excel_export_opened_by_libreoffice_gives_back_the_texts_as_typed(hostil
 
 
 def test_meeting_deck_shows_the_texts_literally(hostile_db):
-    deck = pytest.importorskip("ogp_monitor.deck")
+    powerpoint = pytest.importorskip("ogp_monitor.reports.deck.powerpoint")
     from pptx import Presentation
 
     con = db.connect(hostile_db, read_only=True)
     try:
-        content = deck.build_deck(con, PLAN, lang="lv")
+        content = powerpoint.build_deck(con, PLAN, lang="lv")
     finally:
         con.close()
     texts, links = [], []

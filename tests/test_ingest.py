@@ -6,15 +6,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ogp_monitor import db, ingest
+from ogp_monitor.store import db, pipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLAN5 = "5. plāns 2022–2025"
 PLAN6 = "6. plāns 2026–2027"
 
 
-def checked(name: str, report_date: dt.date | None = None) -> ingest.Checked:
-    result = ingest.check((FIXTURES / name).read_bytes(), name, report_date=report_date)
+def checked(name: str, report_date: dt.date | None = None) -> pipeline.Checked:
+    result = pipeline.check((FIXTURES / name).read_bytes(), name, report_date=report_date)
     assert result.ok, [p.line("en") for p in result.errors]
     return result
 
@@ -23,7 +23,7 @@ def dates(series: pd.Series) -> list:
     return [d.date() if pd.notna(d) else None for d in series]
 
 
-def notices(result: ingest.Checked) -> dict[str, str]:
+def notices(result: pipeline.Checked) -> dict[str, str]:
     return {p.code: p.place for p in result.problems if not p.is_error}
 
 
@@ -108,7 +108,7 @@ def test_same_measure_number_in_two_plans_and_a_hidden_old_copy_is_not_read():
 
 def test_report_date_given_when_the_file_has_none():
     name = "bad_no_report_date.xlsx"
-    refused = ingest.check((FIXTURES / name).read_bytes(), name)
+    refused = pipeline.check((FIXTURES / name).read_bytes(), name)
     assert [p.code for p in refused.errors] == ["no_report_date"]
     accepted = checked(name, report_date=dt.date(2025, 3, 27))
     assert accepted.clean.report_date == dt.date(2025, 3, 27)
@@ -125,7 +125,7 @@ def test_given_report_date_wins_over_the_files_with_a_notice():
 
 def test_upload_becomes_a_published_snapshot_and_earlier_ones_stay(con):
     before = db.run_query(con, "snapshots")
-    result = ingest.store(con, checked("ok_messy_latvian.xlsx"), uploaded_by="analītiķe")
+    result = pipeline.store(con, checked("ok_messy_latvian.xlsx"), uploaded_by="analītiķe")
     assert not result.duplicate and result.published
     assert db.current_snapshot_id(con) == result.snapshot_id
     after = db.run_query(con, "snapshots")
@@ -143,17 +143,17 @@ def test_upload_becomes_a_published_snapshot_and_earlier_ones_stay(con):
 
 
 def test_identical_file_is_reported_as_duplicate_and_not_stored_twice(con):
-    first = ingest.store(con, checked("ok_english.xlsx"), uploaded_by="a")
+    first = pipeline.store(con, checked("ok_english.xlsx"), uploaded_by="a")
     fingerprint = db.table_fingerprint(con)
-    again = ingest.check((FIXTURES / "ok_english.xlsx").read_bytes(), "citu_vardu.xlsx")
-    second = ingest.store(con, again, uploaded_by="b")
+    again = pipeline.check((FIXTURES / "ok_english.xlsx").read_bytes(), "citu_vardu.xlsx")
+    second = pipeline.store(con, again, uploaded_by="b")
     assert second.duplicate and second.snapshot_id == first.snapshot_id and not second.published
     assert db.table_fingerprint(con) == fingerprint
 
 
 def test_unpublished_upload_is_stored_but_not_current(con):
     current = db.current_snapshot_id(con)
-    result = ingest.store(con, checked("ok_english.xlsx"), uploaded_by="a", publish=False)
+    result = pipeline.store(con, checked("ok_english.xlsx"), uploaded_by="a", publish=False)
     assert db.current_snapshot_id(con) == current and not result.published
     db.set_current(con, result.snapshot_id, by="a", action="publish")
     assert db.current_snapshot_id(con) == result.snapshot_id
@@ -178,14 +178,14 @@ def test_failure_inside_the_load_leaves_the_database_exactly_as_before(con, monk
     monkeypatch.setattr(db, "_insert_frame", failing_insert)
     monkeypatch.setattr(db, "_publish", failing_publish)
     with pytest.raises(RuntimeError):
-        ingest.store(con, checked("ok_english.xlsx"), uploaded_by="a")
+        pipeline.store(con, checked("ok_english.xlsx"), uploaded_by="a")
     assert db.table_fingerprint(con) == before
     monkeypatch.undo()
     # The connection is still usable and the same file loads afterwards.
-    assert not ingest.store(con, checked("ok_english.xlsx"), uploaded_by="a").duplicate
+    assert not pipeline.store(con, checked("ok_english.xlsx"), uploaded_by="a").duplicate
 
 
 def test_store_refuses_a_checked_file_with_errors(con):
-    bad = ingest.check((FIXTURES / "bad_unknown_status.xlsx").read_bytes(), "bad_unknown_status.xlsx")
+    bad = pipeline.check((FIXTURES / "bad_unknown_status.xlsx").read_bytes(), "bad_unknown_status.xlsx")
     with pytest.raises(ValueError):
-        ingest.store(con, bad, uploaded_by="a")
+        pipeline.store(con, bad, uploaded_by="a")

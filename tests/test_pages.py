@@ -13,8 +13,10 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from ogp_monitor import charts, db, exports, ingest, present, web
 from ogp_monitor.i18n import t
+from ogp_monitor.reports import charts, exports, present
+from ogp_monitor.store import db, pipeline
+from ogp_monitor.web import cache, tables
 
 from .helpers import measure_row, measures_workbook, workbook
 
@@ -38,8 +40,9 @@ def pages_db(sample_db_file, tmp_path_factory) -> Path:
 @pytest.fixture(autouse=True)
 def _release_connections():
     yield
-    from ogp_monitor import web
-    web._connection.clear()  # closes the DuckDB connection (on_release) so the file is free again
+    from ogp_monitor.web import cache
+
+    cache._connection.clear()  # closes the DuckDB connection (on_release) so the file is free again
 
 
 def app(monkeypatch, path: Path, page: str | None = None, ui: str = "lv", **params: str) -> AppTest:
@@ -263,9 +266,9 @@ def many_areas_db(tmp_path_factory) -> Path:
     content = measures_workbook(**{"Rādītāji": [TRUST_HEADERS, *rows]})
     path = tmp_path_factory.mktemp("areas") / "areas.duckdb"
     con = db.connect(path)
-    checked = ingest.check(content, "daudz_teritoriju.xlsx")
+    checked = pipeline.check(content, "daudz_teritoriju.xlsx")
     assert checked.ok, checked.problems
-    ingest.store(con, checked, uploaded_by="test")
+    pipeline.store(con, checked, uploaded_by="test")
     con.close()
     return path
 
@@ -292,7 +295,7 @@ def test_data_page_pages_a_long_indicator_table_and_downloads_every_row(monkeypa
     second = at.dataframe[-1].value
     assert len(second) == 350 and second.iloc[-1][t("col.area")] == "Novads 39"
     # The buttons build their files from the whole table, not from the page on screen.
-    every_row = web.uncached_query("indicator_rows", None)()  # None: the current report, as on the page
+    every_row = cache.uncached_query("indicator_rows", None)()  # None: the current report, as on the page
     assert len(every_row) == 1350
     assert pd.concat([first, second], ignore_index=True).equals(
         present.for_display(present.trust_table(every_row, "lv"), "lv"))
@@ -300,20 +303,20 @@ def test_data_page_pages_a_long_indicator_table_and_downloads_every_row(monkeypa
 
 def test_excel_splits_a_table_longer_than_a_sheet():
     frame = pd.DataFrame({"Teritorija": [f"Novads {i}" for i in range(25)], "Vērtība": range(25)})
-    sheets = web.excel_sheets("raditaji", frame, max_rows=10)
+    sheets = tables.excel_sheets("raditaji", frame, max_rows=10)
     assert list(sheets) == ["raditaji_1", "raditaji_2", "raditaji_3"]
     book = load_workbook(io.BytesIO(exports.to_xlsx_bytes(sheets)))
     assert [book[name].max_row - 1 for name in book.sheetnames] == [10, 10, 5]  # header + rows on each
     assert book["raditaji_3"]["A6"].value == "Novads 24"
-    assert list(web.excel_sheets("raditaji", frame)) == ["raditaji"]  # it fits: one sheet
+    assert list(tables.excel_sheets("raditaji", frame)) == ["raditaji"]  # it fits: one sheet
 
 
 def test_plan_without_trust_data_says_so(monkeypatch, tmp_path):
     path = tmp_path / "no_trust.duckdb"
     con = db.connect(path)
-    checked = ingest.check(measures_workbook(), "bez_raditajiem.xlsx")
+    checked = pipeline.check(measures_workbook(), "bez_raditajiem.xlsx")
     assert checked.ok
-    ingest.store(con, checked, uploaded_by="test")
+    pipeline.store(con, checked, uploaded_by="test")
     con.close()
     at = app(monkeypatch, path, "views/trust.py")
     assert t("trust.none") in [i.value for i in at.info]
@@ -324,9 +327,9 @@ def test_workbook_text_is_shown_as_plain_text(monkeypatch, tmp_path):
     path = tmp_path / "hostile.duckdb"
     con = db.connect(path)
     rows = [measure_row("1.1", title="**trekns** <b>x</b> [saite](http://example.org)", note="# virsraksts")]
-    checked = ingest.check(measures_workbook(rows), "teksts.xlsx")
+    checked = pipeline.check(measures_workbook(rows), "teksts.xlsx")
     assert checked.ok
-    ingest.store(con, checked, uploaded_by="test")
+    pipeline.store(con, checked, uploaded_by="test")
     con.close()
     at = app(monkeypatch, path, "views/commitments.py")
     markdown = "\n".join(m.value for m in at.markdown)

@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from ogp_monitor import parsing, spec
-from ogp_monitor.textnorm import fold
+from ogp_monitor.ingest import parsing, spec
+from ogp_monitor.ingest.textnorm import fold
 
 
 def one_date(value):

@@ -8,7 +8,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from ogp_monitor import db, publishing, template
+from ogp_monitor.ingest import template
+from ogp_monitor.store import db, publishing
 from tests.conftest import SAMPLE_DIR
 from tests.helpers import MEASURE_HEADERS, measure_row, measures_workbook
 

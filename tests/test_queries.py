@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ogp_monitor import db
+from ogp_monitor.store import db
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN5 = "5. plāns 2022–2025"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from ogp_monitor import ingest, reader
+from ogp_monitor.ingest import reader
+from ogp_monitor.store import pipeline
 from tests.helpers import MEASURE_HEADERS, measure_row, measures_workbook, workbook
 from tests.hostile.make_catalogue import raw_xlsx, rows_xml, sheet_xml, valid_rows
 
 
-def _codes(checked: ingest.Checked) -> set[str]:
+def _codes(checked: pipeline.Checked) -> set[str]:
     return {p.code for p in checked.problems if p.is_error}
 
 
@@ -20,7 +21,7 @@ def test_notes_of_excels_maximum_length_are_read():
     rnd = random.Random(1)
     notes = ["".join(rnd.choice("āčēģīķļņšūž€ abc") for _ in range(32_000)) for _ in range(12)]
     rows = [measure_row(f"1.{i}", note=note) for i, note in enumerate(notes, start=1)]
-    checked = ingest.check(measures_workbook(rows), "garas_piezimes.xlsx")
+    checked = pipeline.check(measures_workbook(rows), "garas_piezimes.xlsx")
     assert checked.ok, [p.message_en for p in checked.problems]
     assert checked.clean.measures["progress_note"].tolist() == [n.strip() for n in notes]
 
@@ -31,7 +32,7 @@ def test_a_cell_tag_longer_than_64k_is_refused(tmp_path: Path):
     body = rows_xml(valid_rows()) + f'<row r="9"><c x="{"y" * 2_000_000}" r="XFD1048576"><v>1</v></c></row>'
     path = tmp_path / "long_tag.xlsx"
     raw_xlsx(path, [("Pasākumi", sheet_xml(body))])
-    checked = ingest.check(path.read_bytes(), path.name)
+    checked = pipeline.check(path.read_bytes(), path.name)
     assert not checked.ok
     assert _codes(checked) == {"unsafe_zip"}
     assert "abnormally long cell or row tag" in checked.problems[0].message_en
@@ -66,7 +67,7 @@ def test_sheets_parsed_on_the_second_thread_arrive_whole_and_in_place():
     assert book.by_kind("schedule").rows[1][1] == "Konsultācijas ar sabiedrību"
     assert book.by_kind("measures").rows[1][3] == "1.1"
     assert book.sheets[3].rows == []  # a sheet of no known kind is not parsed
-    checked = ingest.check(data, "ar_raditajiem.xlsx")
+    checked = pipeline.check(data, "ar_raditajiem.xlsx")
     assert checked.ok, [p.message_en for p in checked.problems]
     assert checked.clean.indicators["value"].tolist() == [29.5, 31.0]
     assert checked.clean.schedule["activity"].tolist() == ["Konsultācijas ar sabiedrību"]

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor import cli, db, ingest
+from ogp_monitor import cli
+from ogp_monitor.store import db, pipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILE = "fails / file"
@@ -50,7 +51,7 @@ def test_every_refused_fixture_is_listed_and_there_are_at_least_12_kinds():
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_refused_file_names_the_place_in_latvian_and_english(name):
     code, place, words = REFUSED[name]
-    result = ingest.check((FIXTURES / name).read_bytes(), name)
+    result = pipeline.check((FIXTURES / name).read_bytes(), name)
     assert not result.ok and result.clean is None
     assert [(p.code, p.place) for p in result.errors] == [(code, place)]
     problem = result.errors[0]
@@ -78,7 +79,7 @@ def test_refused_file_leaves_the_database_unchanged(name, fresh_db, capsys):
     try:
         assert db.table_fingerprint(con) == before
         with pytest.raises(ValueError):  # the upload page's path refuses it too
-            ingest.store(con, ingest.check((FIXTURES / name).read_bytes(), name), uploaded_by="t")
+            pipeline.store(con, pipeline.check((FIXTURES / name).read_bytes(), name), uploaded_by="t")
         assert db.table_fingerprint(con) == before
     finally:
         con.close()
@@ -86,14 +87,14 @@ def test_refused_file_leaves_the_database_unchanged(name, fresh_db, capsys):
 
 def test_a_file_over_the_size_limit_is_refused_before_reading():
     content = (FIXTURES / "ok_two_plans.xlsx").read_bytes()
-    result = ingest.check(content, "liels.xlsx", max_bytes=len(content) - 1)
+    result = pipeline.check(content, "liels.xlsx", max_bytes=len(content) - 1)
     assert [p.code for p in result.errors] == ["too_large"]
     assert "MB" in result.errors[0].message_lv
 
 
 def test_duplicate_numbers_across_plans_are_allowed_but_not_within_one():
     name = "bad_duplicate_measure.xlsx"
-    result = ingest.check((FIXTURES / name).read_bytes(), name)
+    result = pipeline.check((FIXTURES / name).read_bytes(), name)
     # 1.1 appears in both plans (fine), 1.2 twice in plan 5 (an error).
     assert [p.code for p in result.errors] == ["duplicate_measure"]
     assert "5. plāns 2022–2025" in result.errors[0].message_lv
@@ -102,7 +103,7 @@ def test_duplicate_numbers_across_plans_are_allowed_but_not_within_one():
 def test_many_bad_cells_are_summarised_not_listed_endlessly():
     from tests.fixtures.make_fixtures import measures_only, row
     rows = [row(f"1.{i}", status="Gandrīz") for i in range(1, 121)]
-    result = ingest.check(measures_only(rows), "daudz.xlsx")
+    result = pipeline.check(measures_only(rows), "daudz.xlsx")
     unknown = [p for p in result.errors if p.code == "unknown_status"]
     assert len(unknown) == 51 and unknown[-1].place == "…"
     assert "70" in unknown[-1].message_lv and "70" in unknown[-1].message_en

@@ -1,6 +1,6 @@
 """The shipped sample: the council's numbers of 27 March 2025 come back out of the database."""
 
-from ogp_monitor import db
+from ogp_monitor.store import db
 
 PLAN5 = "5. plāns 2022–2025"
 PLAN6 = "6. plāns 2026–2027"

@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from ogp_monitor import db, ingest, summary
+from ogp_monitor.reports import summary
+from ogp_monitor.store import db, pipeline
 from tests.helpers import measure_row, measures_workbook
 
 PLAN5 = "5. plāns 2022–2025"
@@ -98,9 +99,9 @@ def test_empty_database(empty_db):
 
 def _load(con, rows, report: str) -> int:
     content = measures_workbook(rows)
-    checked = ingest.check(content, f"r{report}.xlsx")
+    checked = pipeline.check(content, f"r{report}.xlsx")
     assert checked.ok, [p.line("en") for p in checked.errors]
-    return ingest.store(con, checked, uploaded_by="test").snapshot_id
+    return pipeline.store(con, checked, uploaded_by="test").snapshot_id
 
 
 def test_nothing_changed_then_added_removed_and_notes(empty_db):

@@ -5,8 +5,9 @@ import io
 
 from openpyxl import load_workbook
 
-from ogp_monitor import ingest, spec
-from ogp_monitor.template import build_template
+from ogp_monitor.ingest import spec
+from ogp_monitor.ingest.template import build_template
+from ogp_monitor.store import pipeline
 
 
 def template(institutions=None):
@@ -64,7 +65,7 @@ def test_instructions_name_every_field_in_both_languages():
 
 
 def test_blank_template_is_refused_politely():
-    result = ingest.check(build_template(), "veidne.xlsx")
+    result = pipeline.check(build_template(), "veidne.xlsx")
     assert [p.code for p in result.errors] == ["no_rows"]
 
 
@@ -83,7 +84,7 @@ def test_filled_template_is_accepted():
     rad.append(["Uzticēšanās valdībai", "Trust in government", "Latvija", 2023, 29, "%", "ESAO"])
     buffer = io.BytesIO()
     wb.save(buffer)
-    result = ingest.check(buffer.getvalue(), "aizpildita.xlsx")
+    result = pipeline.check(buffer.getvalue(), "aizpildita.xlsx")
     assert result.ok, [p.line("en") for p in result.errors]
     m = result.clean.measures
     assert m["measure_no"].tolist() == ["1.10"]

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
-from ogp_monitor import db
+from ogp_monitor.store import db
 from tests.conftest import ROOT
 from tests.helpers import MEASURE_HEADERS, measure_row, measures_workbook
 from tests.test_publishing import PLAN5, SEPTEMBER, modified_sample

@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from ogp_monitor import auth, db, exports, publishing, web
 from ogp_monitor.i18n import fmt_date, t
+from ogp_monitor.reports import exports
+from ogp_monitor.store import db, publishing
+from ogp_monitor.web import auth, cache, filters
 
 FLASH = "_history_flash"
-lang = web.lang()
+lang = filters.lang()
 analyst = auth.require_analyst(lang)
-con = web.connection()
+con = cache.connection()
 
 st.title(t("nav.history", lang))
 st.write(t("history.intro", lang))

@@ -3,20 +3,21 @@ overdue measures per institution and one institution's measures."""
 
 import streamlit as st
 
-from ogp_monitor import charts, present, web
 from ogp_monitor.i18n import t
+from ogp_monitor.reports import charts, present
+from ogp_monitor.web import cache, filters, tables
 
-f = web.filters()
+f = filters.current()
 st.title(t("nav.institutions", f.lang))
-if not web.no_data_message(f):
-    web.snapshot_caption(f)
+if not tables.no_data_message(f):
+    tables.snapshot_caption(f)
     params = f.query_params()
-    limit = st.number_input(t("institutions.limit", f.lang), min_value=1, max_value=100, value=web.DEFAULT_LOAD_LIMIT, step=1,
+    limit = st.number_input(t("institutions.limit", f.lang), min_value=1, max_value=100, value=filters.DEFAULT_LOAD_LIMIT, step=1,
                             key="limit", bind="query-params", help=t("institutions.limit_help", f.lang), width=420)
-    load = web.query("institution_load", **params)
-    if web.no_match(load, f):
+    load = cache.query(f, "institution_load", **params)
+    if tables.no_match(load, f):
         st.stop()
-    summary = web.query("institution_summary", limit=int(limit), **params)
+    summary = cache.query(f, "institution_summary", limit=int(limit), **params)
 
     over = summary[summary["is_over_limit"]]
     st.subheader(t("institutions.over_heading", f.lang))
@@ -24,20 +25,20 @@ if not web.no_data_message(f):
     if over.empty:
         st.success(t("institutions.over_none", f.lang, limit=int(limit)))
     else:
-        st.warning("\n".join("- " + t("institutions.over_item", f.lang, name=web.escape_md(r.institution), n=int(r.n_lead),
+        st.warning("\n".join("- " + t("institutions.over_item", f.lang, name=tables.escape_md(r.institution), n=int(r.n_lead),
                                  limit=int(limit)) for r in over.itertuples(index=False)))
 
     st.caption(t("institutions.chart_hint", f.lang))
-    web.chart(charts.institution_load(load, f.lang, scale=web.scale(f), limit=int(limit)), "iestades", f,
+    tables.chart(charts.institution_load(load, f.lang, scale=tables.scale(f), limit=int(limit)), "iestades", f,
               table=present.institution_table(summary, f.lang), kind="iestades", key="institutions_chart",
-              on_select=web.set_on_click("institutions_chart", "institution_pick"))
+              on_select=filters.set_on_click("institutions_chart", "institution_pick"))
 
     st.header(t("institutions.overdue_heading", f.lang))
     late = summary[summary["n_overdue"] > 0]
     if late.empty:
         st.success(t("institutions.overdue_none", f.lang))
     else:
-        web.table_with_downloads(present.institution_table(late, f.lang), "iestades_nokavetie", f,
+        tables.table_with_downloads(present.institution_table(late, f.lang), "iestades_nokavetie", f,
                                  key="institutions_overdue")
 
     st.header(t("institutions.drill_heading", f.lang))
@@ -47,6 +48,6 @@ if not web.no_data_message(f):
     elif st.session_state.get("institution_pick") not in names:
         st.session_state["institution_pick"] = names[0]
     chosen = st.selectbox(t("institutions.drill_pick", f.lang), names, key="institution_pick")
-    measures = web.query("measures", **{**params, "institution": chosen})
-    web.table_with_downloads(present.institution_measures(measures, chosen, f.lang), "iestades_pasakumi", f,
+    measures = cache.query(f, "measures", **{**params, "institution": chosen})
+    tables.table_with_downloads(present.institution_measures(measures, chosen, f.lang), "iestades_pasakumi", f,
                              key="institution_measures")

@@ -4,10 +4,10 @@ import math
 
 import streamlit as st
 
-from ogp_monitor import auth, web
 from ogp_monitor.i18n import t
+from ogp_monitor.web import auth, filters
 
-lang = web.lang()
+lang = filters.lang()
 st.title(t("nav.login", lang))
 name = auth.signed_in_as()
 

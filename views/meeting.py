@@ -3,13 +3,14 @@ type; next/previous buttons and the slide number (``?slide=N`` in the URL)."""
 
 import streamlit as st
 
-from ogp_monitor import deck_ui, slides, web
 from ogp_monitor.i18n import fmt_date, t
+from ogp_monitor.reports import charts
+from ogp_monitor.web import deck_download, filters, slides, summary_box, tables
 
-f = web.filters()
+f = filters.current()
 deck = slides.slides(f)
 n = len(deck)
-web.apply_meeting_style()
+filters.apply_meeting_style()
 if st.session_state.get("slide") is not None and not 1 <= st.session_state["slide"] <= n:
     st.session_state["slide"] = 1
 
@@ -27,18 +28,18 @@ i = int(c3.number_input(t("meeting.slide", f.lang), min_value=1, max_value=n, va
                         bind="query-params"))
 c4.caption(t("meeting.of", f.lang, i=i, n=n) + " · " + deck[i - 1].title(f.lang))
 
-if web.no_data_message(f):
+if tables.no_data_message(f):
     st.stop()
 if i == 1:
     st.title(t("app.title", f.lang))
-    st.header(web.escape_md(f.plan))
+    st.header(tables.escape_md(f.plan))
     st.subheader(t("meeting.title_date", f.lang, date=fmt_date(f.report_date, f.lang)))
-    deck_ui.summary_block(f, border=False)
+    summary_box.summary_block(f, border=False)
 else:
     fig = deck[i - 1].build()
     if fig is None:
         st.info(t("meeting.slide_empty", f.lang))
     else:
-        st.plotly_chart(fig, width="stretch", theme=None, config=slides.charts.plotly_config(f"slaids_{i}"), key=f"slide_chart_{i}")
+        st.plotly_chart(fig, width="stretch", theme=None, config=charts.plotly_config(f"slaids_{i}"), key=f"slide_chart_{i}")
 
-deck_ui.deck_section(f)
+deck_download.deck_section(f)

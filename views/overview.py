@@ -3,23 +3,24 @@ overdue measures and what changed since the previous report."""
 
 import streamlit as st
 
-from ogp_monitor import charts, deck_ui, present, web
-from ogp_monitor.i18n import fmt_date, fmt_pct, status_label, t
+from ogp_monitor.i18n import fmt_date, fmt_pct, t
+from ogp_monitor.reports import charts, present
+from ogp_monitor.web import cache, filters, summary_box, tables
 
-f = web.filters()
+f = filters.current()
 st.title(t("nav.overview", f.lang))
-if not web.no_data_message(f):
-    web.snapshot_caption(f)
+if not tables.no_data_message(f):
+    tables.snapshot_caption(f)
     params = f.query_params()
 
-    deck_ui.summary_block(f)
+    summary_box.summary_block(f)
 
-    counts = web.query("status_counts", **params)
+    counts = cache.query(f, "status_counts", **params)
     total = int(counts["n_measures"].sum())
     if total == 0:
         st.info(t("empty.no_match", f.lang))
         st.stop()
-    overdue = web.query("overdue_measures", **params)
+    overdue = cache.query(f, "overdue_measures", **params)
 
     cols = st.columns(len(counts) + 1)
     cols[0].metric(t("overview.total", f.lang), total)
@@ -27,15 +28,15 @@ if not web.no_data_message(f):
         col.metric(present.status_text(row.status_group, f.lang), int(row.n_measures),
                    delta=fmt_pct(row.share_pct, f.lang, 0), delta_color="off", delta_arrow="off",
                    help=t("overview.share_help", f.lang, pct=fmt_pct(row.share_pct, f.lang, 1)))
-    web.chart(charts.status_bar(counts, f.lang, scale=web.scale(f)), "statusi", f,
+    tables.chart(charts.status_bar(counts, f.lang, scale=tables.scale(f)), "statusi", f,
               table=present.status_table(counts, f.lang), kind="statusi", key="overview_status")
 
     st.header(t("overview.progress_heading", f.lang))
     st.caption(t("overview.progress_hint", f.lang))
-    progress = web.query("commitment_progress", **params)
-    web.chart(charts.commitment_progress(progress, f.lang, scale=web.scale(f)), "apnemsanas", f,
+    progress = cache.query(f, "commitment_progress", **params)
+    tables.chart(charts.commitment_progress(progress, f.lang, scale=tables.scale(f)), "apnemsanas", f,
               table=present.commitment_table(progress, f.lang), kind="apnemsanas", key="overview_commitments",
-              on_select=web.open_commitment_on_click("overview_commitments"))
+              on_select=filters.open_commitment_on_click("overview_commitments"))
 
     st.header(t("overview.overdue_heading", f.lang))
     st.caption(t("overview.overdue_caption", f.lang, date=fmt_date(f.report_date, f.lang)))
@@ -43,11 +44,11 @@ if not web.no_data_message(f):
         st.success(t("overview.overdue_none", f.lang))
     else:
         st.metric("⚠ " + t("overview.overdue_metric", f.lang), len(overdue))
-        web.table_with_downloads(present.overdue_table(overdue, f.lang), "nokavetie", f, key="overview_overdue")
+        tables.table_with_downloads(present.overdue_table(overdue, f.lang), "nokavetie", f, key="overview_overdue")
 
     st.header(t("overview.changes_heading", f.lang))
-    changes = web.query("changes", to_snapshot_id=f.snapshot_id, **params)
-    previous = web.previous_snapshot(f)
+    changes = cache.query(f, "changes", to_snapshot_id=f.snapshot_id, **params)
+    previous = filters.previous_snapshot(f)
     if previous is None:
         st.info(t("overview.changes_first", f.lang))
     else:
@@ -62,4 +63,4 @@ if not web.no_data_message(f):
         if shown.empty:
             st.info(t("overview.changes_none", f.lang))
         else:
-            web.table_with_downloads(shown, "izmainas", f, key="overview_changes")
+            tables.table_with_downloads(shown, "izmainas", f, key="overview_changes")

@@ -8,44 +8,45 @@ the URL; the full table is on the Data page. Figures are cached per data version
 
 import streamlit as st
 
-from ogp_monitor import charts, present, web
 from ogp_monitor.i18n import t
+from ogp_monitor.reports import charts, present
+from ogp_monitor.web import cache, filters, tables
 
 DEFAULT_INDICATORS = 4  # charts shown at first; the rest are one choice away
 MAX_AREAS = len(charts.SERIES_COLOURS)  # lines per chart, each with its own colour
 
-f = web.filters()
+f = filters.current()
 st.title(t("nav.trust", f.lang))
 if f.snapshot_id is None:
     st.info(t("empty.no_data", f.lang))
     st.stop()
-web.snapshot_caption(f)
-indicators = web.query("trust_indicators")
+tables.snapshot_caption(f)
+indicators = cache.query(f, "trust_indicators")
 if indicators.empty:
     st.info(t("trust.none", f.lang))
     st.stop()
 st.caption(t("trust.intro", f.lang))
 
-gap = web.query("trust_gap")
+gap = cache.query(f, "trust_gap")
 if not gap.empty:
-    gap_figure = web.cached_figure("trust_gap", (), f, lambda: charts.trust_gap(present.gap_frame(gap, f.lang), f.lang,
-                                                                                 scale=web.scale(f)))
-    web.chart(gap_figure, "uzticesanas_starpiba", f, table=present.gap_table(gap, f.lang), kind="uzticesanas_starpiba",
+    gap_figure = cache.cached_figure("trust_gap", (), f, tables.scale(f), lambda: charts.trust_gap(present.gap_frame(gap, f.lang), f.lang,
+                                                                                 scale=tables.scale(f)))
+    tables.chart(gap_figure, "uzticesanas_starpiba", f, table=present.gap_table(gap, f.lang), kind="uzticesanas_starpiba",
               key="trust_gap")
     st.caption(t("trust.gap_caption", f.lang))
     sources = sorted(set(gap["latvia_source"]) | set(gap["average_source"]))
-    st.caption(t("trust.source", f.lang, source=web.escape_md("; ".join(sources))))
+    st.caption(t("trust.source", f.lang, source=tables.escape_md("; ".join(sources))))
 
 st.header(t("trust.series_heading", f.lang))
 labels = {row.indicator: present.indicator_name(row.indicator, row.indicator_en, f.lang)
           for row in indicators.itertuples(index=False)}
-areas = web.query("trust_areas")
+areas = cache.query(f, "trust_areas")
 c1, c2 = st.columns(2)
 with c1:
-    chosen = web.coded_multiselect(t("trust.pick_indicators", f.lang), list(labels), "raditajs",
+    chosen = filters.coded_multiselect(t("trust.pick_indicators", f.lang), list(labels), "raditajs",
                                    list(labels)[:DEFAULT_INDICATORS], f.lang, labels.get)
 with c2:
-    chosen_areas = web.coded_multiselect(t("trust.pick_areas", f.lang), areas["area"].tolist(), "teritorija",
+    chosen_areas = filters.coded_multiselect(t("trust.pick_areas", f.lang), areas["area"].tolist(), "teritorija",
                                          areas.loc[areas["is_default"], "area"].tolist(), f.lang,
                                          lambda a: present.area_name(a, f.lang), max_selections=MAX_AREAS)
     st.caption(t("trust.pick_areas_help", f.lang, max=MAX_AREAS))
@@ -54,17 +55,17 @@ if not chosen or not chosen_areas:
     st.info(t("trust.choose", f.lang))
     st.stop()
 
-series = web.query("trust_series", indicators=chosen, areas=chosen_areas)
+series = cache.query(f, "trust_series", indicators=chosen, areas=chosen_areas)
 frame = present.trust_frame(series, f.lang)
 for indicator in chosen:
     number = list(labels).index(indicator) + 1  # the indicator's place in the sheet names its PNG
     part = frame[frame["indicator"] == indicator]
     if part.empty:
-        st.subheader(web.escape_md(labels[indicator]))
+        st.subheader(tables.escape_md(labels[indicator]))
         st.info(t("trust.no_values", f.lang))
         continue
-    figure = web.cached_figure("trust_series", (indicator, tuple(chosen_areas)), f,
-                               lambda: charts.trust_series(part, labels[indicator], f.lang, scale=web.scale(f)))
-    web.chart(figure, f"uzticesanas_{number}", f, table=present.trust_table(series[series["indicator"] == indicator], f.lang),
+    figure = cache.cached_figure("trust_series", (indicator, tuple(chosen_areas)), f, tables.scale(f),
+                               lambda: charts.trust_series(part, labels[indicator], f.lang, scale=tables.scale(f)))
+    tables.chart(figure, f"uzticesanas_{number}", f, table=present.trust_table(series[series["indicator"] == indicator], f.lang),
               kind="uzticesanas", key=f"trust_series_{number}")
-    st.caption(t("trust.source", f.lang, source=web.escape_md("; ".join(dict.fromkeys(part["source"])))))
+    st.caption(t("trust.source", f.lang, source=tables.escape_md("; ".join(dict.fromkeys(part["source"])))))

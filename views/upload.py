@@ -1,17 +1,18 @@
 """Augšupielāde / Upload: check an export, preview what would change, then publish or discard."""
 
-from dataclasses import replace
-
 import streamlit as st
 
-from ogp_monitor import auth, exports, publishing, template, web
 from ogp_monitor.i18n import fmt_date, t
-from ogp_monitor.problems import problems_frame
+from ogp_monitor.ingest import template
+from ogp_monitor.ingest.problems import problems_frame
+from ogp_monitor.reports import exports
+from ogp_monitor.store import publishing
+from ogp_monitor.web import auth, cache, filters
 
 STAGE, FLASH, ROUND = "_upload_stage", "_upload_flash", "_upload_round"
-lang = web.lang()
+lang = filters.lang()
 analyst = auth.require_analyst(lang)
-con = web.connection()
+con = cache.connection()
 limit_mb = publishing.upload_limit_mb(st.get_option("server.maxUploadSize"))
 
 st.title(t("nav.upload", lang))

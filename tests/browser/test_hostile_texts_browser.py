@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from ogp_monitor import db, ingest
+from ogp_monitor.store import db, pipeline
 from tests.browser.conftest import goto
 from tests.test_hostile_texts import HOSTILE, hostile_export
 
@@ -25,11 +25,11 @@ PAGES = ["/parskats", "/apnemsanas", "/iestades", "/laika-grafiks", "/uzticesana
 def app_db(sample_db_file, tmp_path_factory):
     target = tmp_path_factory.mktemp("hostile_app_db") / "ogp.duckdb"
     shutil.copy(sample_db_file, target)
-    checked = ingest.check(hostile_export(), "naidigi_teksti.xlsx")
+    checked = pipeline.check(hostile_export(), "naidigi_teksti.xlsx")
     assert checked.ok
     con = db.connect(target)
     try:
-        ingest.store(con, checked, uploaded_by="tests")
+        pipeline.store(con, checked, uploaded_by="tests")
     finally:
         con.close()
     return target

@@ -20,8 +20,9 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from ogp_monitor import db, exports, ingest
 from ogp_monitor.i18n import STRINGS, status_label, t
+from ogp_monitor.reports import exports
+from ogp_monitor.store import db, pipeline
 from tests.browser.conftest import goto, screenshot_full, wait_charts, wait_ready
 from tests.conftest import ROOT, SAMPLE_DIR
 
@@ -87,11 +88,11 @@ def seeded(sample_db_file, tmp_path_factory) -> tuple[Path, pd.DataFrame]:
     holds them (read now: once the server runs, DuckDB lets no other process open the file)."""
     target = tmp_path_factory.mktemp("views_db") / "ogp.duckdb"
     shutil.copy(sample_db_file, target)
-    checked = ingest.check(tricky_export(), "ogp_2025-09-29_labots.xlsx")
+    checked = pipeline.check(tricky_export(), "ogp_2025-09-29_labots.xlsx")
     assert checked.ok, [p.line("en") for p in checked.errors]
     con = db.connect(target)
     try:
-        ingest.store(con, checked, uploaded_by="browser-test")
+        pipeline.store(con, checked, uploaded_by="browser-test")
         measures = db.run_query(con, "measures", snapshot_id=db.current_snapshot_id(con), plan_id=None,
                                 commitment_no=None, status_group=None, institution=None)
     finally:

@@ -95,7 +95,7 @@ def _workbook_rels(n_sheets: int, shared_strings: bool) -> bytes:
 
 def cell_xml(col: int, row: int, value: object) -> str:
     """One cell with an explicit reference; text as an inline string."""
-    from ogp_monitor.reader import column_letter
+    from ogp_monitor.ingest.reader import column_letter
     ref = f"{column_letter(col)}{row}"
     if value is None or value == "":
         return ""
@@ -523,7 +523,7 @@ def dense_cells(path: Path) -> None:
     """4.2 million numeric cells (200 columns x 21,000 rows): valid XML, big range."""
     def stream(out) -> None:
         out.write(sheet_xml(rows_xml(valid_rows()))[:-len(b"</sheetData></worksheet>")])
-        from ogp_monitor.reader import column_letter
+        from ogp_monitor.ingest.reader import column_letter
         letters = [column_letter(c) for c in range(200)]
         for start in range(5, 21_005, 500):
             out.write("".join(f'<row r="{r}">' + "".join(f'<c r="{L}{r}"><v>7</v></c>' for L in letters)

@@ -3,7 +3,7 @@
 The parent imports the application once (so every file does not pay for
 importing pandas and DuckDB), then forks a child per file. The child runs
 ``python -m ogp_monitor ingest FILE --db DB`` in-process through ``cli.main``
-with its stdout/stderr captured, and records the problems ``ingest.check``
+with its stdout/stderr captured, and records the problems ``pipeline.check``
 returned (in both languages). The parent collects the child's exit status and
 peak resident memory with ``os.wait4`` — the kernel's own figure for that one
 process, including whatever the Rust reader allocates, which tracemalloc
@@ -23,17 +23,18 @@ import traceback
 
 
 def _child(path: str, db_path: str, out_dir: str) -> int:
-    from ogp_monitor import cli, ingest
+    from ogp_monitor import cli
+    from ogp_monitor.store import pipeline
 
     seen: list = []
-    real_check = ingest.check
+    real_check = pipeline.check
 
     def recording_check(*args, **kwargs):
         checked = real_check(*args, **kwargs)
         seen.append(checked)
         return checked
 
-    ingest.check = recording_check
+    pipeline.check = recording_check
     err = open(os.path.join(out_dir, "stderr"), "w", encoding="utf-8")
     out = open(os.path.join(out_dir, "stdout"), "w", encoding="utf-8")
     sys.stderr, sys.stdout = err, out
@@ -82,7 +83,7 @@ def run_one(path: str, db_path: str) -> dict:
 def main(argv: list[str]) -> int:
     db_path, files = argv[0], argv[1:]
     import ogp_monitor.cli  # noqa: F401  (import everything once, before forking)
-    import ogp_monitor.ingest  # noqa: F401
+    import ogp_monitor.store.pipeline  # noqa: F401
     with open("/proc/self/status", encoding="ascii") as fh:  # current RSS: ru_maxrss survives exec
         baseline = next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
     print(json.dumps({"baseline_rss_mb": baseline}), flush=True)

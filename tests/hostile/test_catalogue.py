@@ -4,7 +4,7 @@ For each file: the right outcome (refused with the expected problem, or
 accepted), a bilingual message with a place, no traceback, the process alive
 (a Rust allocation failure aborts with SIGABRT), peak memory under a generous
 bound, and for refused files the database byte-for-byte unchanged.
-Figures are written to artifacts/hostile_catalogue.json for the README.
+Figures are written to artifacts/hostile_catalogue.json for docs/operations.md.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor import db
+from ogp_monitor.store import db
 from tests.hostile.make_catalogue import ACCEPTED, CASES, REFUSED, build_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,11 +109,11 @@ def test_heavy_hostile_files(tmp_path, fresh_db, artifacts):
 
 
 def test_upload_page_path_never_raises_on_hostile_bytes(tmp_path):
-    """The upload page calls ingest.check on the uploaded bytes: it returns problems, never raises."""
-    from ogp_monitor import ingest
+    """The upload page calls pipeline.check on the uploaded bytes: it returns problems, never raises."""
+    from ogp_monitor.store import pipeline
     small = [c for c in CASES if not c.stress and c.name not in
              ("zip_bomb_1gb", "styled_empty_rows_100k", "huge_shared_strings", "rows_without_refs_690k")]
     files = build_all(tmp_path / "small", small)
     for case in small:
-        checked = ingest.check(files[case.name].read_bytes(), case.target)
+        checked = pipeline.check(files[case.name].read_bytes(), case.target)
         assert checked.ok == (case.expect == ACCEPTED), (case.name, [p.line("en") for p in checked.errors])

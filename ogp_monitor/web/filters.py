@@ -1,74 +1,23 @@
-"""Streamlit glue shared by app.py and the pages: connection, cached queries, filters.
+"""The shared sidebar (language, meeting mode, plan, report, filters) and the state it leaves for the pages.
 
-Pages stay thin: ``f = web.filters()`` then ``web.query("name", ...)`` then a
-chart from ``charts`` and ``web.table_with_downloads(...)``.
+Every filter lives in the URL as a language-independent code, so a copied link
+reopens the same view in either language. Pages read ``filters.current()``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from . import charts, db, exports, present
-from .i18n import DEFAULT_LANG, fmt_date, fmt_number, status_label, t
+from ..i18n import DEFAULT_LANG, fmt_date, status_label, t
+from . import cache
 
 DEFAULT_LOAD_LIMIT = 4  # measures one institution leads before it is flagged (institutions page)
-EXCEL_MAX_ROWS = 1_048_575  # an Excel sheet has 1,048,576 rows, one of them the header
 FILTER_KEYS = ("lang", "plan", "snap", "commitment", "institution", "status")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
-
-
-@st.cache_resource(show_spinner=False, on_release=lambda con: con.close())
-def _connection(path: str):
-    return db.connect(path)
-
-
-def connection():
-    """The process's one DuckDB connection (each query runs on its own cursor)."""
-    return _connection(str(db.db_path()))
-
-
-def data_version() -> tuple[int, int]:
-    """(latest publication id, latest snapshot id): changes with every publish or rollback."""
-    cur = connection().cursor()
-    try:
-        row = cur.execute("select (select coalesce(max(publication_id), 0) from publication), "
-                          "(select coalesce(max(snapshot_id), 0) from snapshot)").fetchone()
-        return int(row[0]), int(row[1])
-    finally:
-        cur.close()
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached_query(name: str, version: tuple[int, int], snapshot_id: int | None,
-                  params: tuple[tuple[str, object], ...], path: str = "") -> pd.DataFrame:
-    kwargs = dict(params)
-    if "snapshot_id" in db.query_parameters(name):
-        kwargs["snapshot_id"] = snapshot_id
-    return db.run_query(connection(), name, **kwargs)
-
-
-def query(name: str, snapshot_id: int | None = None, **params: object) -> pd.DataFrame:
-    """Run a named query, cached per data version and snapshot; None params mean "all"."""
-    f = filters()
-    sid = snapshot_id if snapshot_id is not None else f.snapshot_id
-    wanted = set(db.query_parameters(name))
-    items = tuple(sorted((k, v) for k, v in params.items() if k in wanted))
-    return _cached_query(name, data_version(), sid, items, str(db.db_path()))
-
-
-def uncached_query(name: str, snapshot_id: int | None, **params: object) -> Callable[[], pd.DataFrame]:
-    """A download's source: runs the named query when called (on click, outside the script run, so
-    nothing here may use ``st``), and a table of a million rows never passes through the cache."""
-    con = connection()
-    if "snapshot_id" in db.query_parameters(name):
-        params["snapshot_id"] = snapshot_id
-    return lambda: db.run_query(con, name, **params)
 
 
 @dataclass(frozen=True)
@@ -126,10 +75,10 @@ def _language_to_url() -> None:
         st.query_params["lang"] = st.session_state["lang"]
 
 
-def filters() -> Filters:
+def current() -> Filters:
     """The shared filters, as the sidebar (app.py) left them this run."""
     state = st.session_state
-    snaps = snapshots()
+    snaps = cache.snapshots()
     sid = state.get("snap")
     if sid is None and not snaps.empty:
         sid = int(snaps.loc[snaps["is_current"], "snapshot_id"].iloc[0]) if snaps["is_current"].any() else None
@@ -142,15 +91,10 @@ def filters() -> Filters:
                    status_group=state.get("status"), meeting=bool(state.get("meeting", False)))
 
 
-def snapshots() -> pd.DataFrame:
-    """Published snapshots only (an upload awaiting review is not shown to viewers)."""
-    snaps = _cached_query("snapshots", data_version(), None, (), str(db.db_path()))
-    return snaps[snaps["is_published"]].reset_index(drop=True)
-
 
 def previous_snapshot(f: Filters) -> tuple[int, dt.date] | None:
     """The published report before the selected one (what changes.sql compares with), or None."""
-    snaps = snapshots()
+    snaps = cache.snapshots()
     if f.report_date is None or snaps.empty:
         return None
     dates = pd.to_datetime(snaps["report_date"]).dt.date
@@ -173,9 +117,9 @@ def sidebar() -> Filters:
         st.toggle(t("filter.meeting_mode", current_lang), key="meeting", on_change=_sync_mode)
         _sync_mode()  # ?mode=meeting stays in the URL across page switches
         st.subheader(t("filter.heading", current_lang))
-        snaps = snapshots()
+        snaps = cache.snapshots()
         if snaps.empty:
-            return filters()
+            return current()
         current_sid = int(snaps.loc[snaps["is_current"], "snapshot_id"].iloc[0]) if snaps["is_current"].any() else None
         labels = {int(r.snapshot_id): f"{fmt_date(r.report_date, current_lang)} · #{int(r.snapshot_id)}"
                   + (" ✓" if r.is_current else "") for r in snaps.itertuples(index=False)}
@@ -183,7 +127,7 @@ def sidebar() -> Filters:
                          lambda s: (f"{t('common.latest', current_lang)} ({labels[current_sid]})"
                                     if s is None and current_sid in labels else labels.get(s, "–")))
         sid = st.session_state.get("snap") or current_sid
-        options = query("filter_options", snapshot_id=sid)
+        options = cache.run("filter_options", sid)
         plans = sorted(options.loc[options["kind"] == "plan", "value"].tolist())
         st.selectbox(t("filter.plan", current_lang), plans, index=_default_plan_index(plans), key="plan",
                      bind="query-params")
@@ -198,7 +142,7 @@ def sidebar() -> Filters:
                          current_lang, lambda v: all_label if v is None else v)
         _coded_selectbox(t("filter.status", current_lang), [None, "advanced", "in_progress", "not_started", "withdrawn"],
                          "status", str, current_lang, lambda v: all_label if v is None else status_label(v, current_lang))
-    return filters()
+    return current()
 
 
 def _coded_selectbox(label: str, options: list, key: str, parse, current_lang: str, format_func) -> None:
@@ -314,60 +258,6 @@ def apply_meeting_style() -> None:
     </style>""")
 
 
-def escape_md(text: object) -> str:
-    """Data shown through Markdown must stay literal: escape every Markdown/HTML character."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
-
-
-def no_data_message(f: Filters) -> bool:
-    """Show the right empty state and return True when there is nothing to draw."""
-    if f.snapshot_id is None:
-        st.info(t("empty.no_data", f.lang))
-        return True
-    if f.plan is None:
-        st.info(t("empty.no_plan_data", f.lang))
-        return True
-    return False
-
-
-def no_match(frame: pd.DataFrame, f: Filters) -> bool:
-    """True (and the "no measure matches" message) when the filters left nothing to draw."""
-    if frame.empty:
-        st.info(t("empty.no_match", f.lang))
-        return True
-    return False
-
-
-def scale(f: Filters) -> float:
-    """Chart type size: larger in meeting mode."""
-    return 1.4 if f.meeting else 1.0
-
-
-def chart(fig, name: str, f: Filters, table: pd.DataFrame | None = None, kind: str | None = None,
-          key: str | None = None, on_select=None) -> object:
-    """A chart with its PNG toolbar button and, below it, its data in an expander with downloads."""
-    kwargs = {"on_select": on_select, "selection_mode": "points"} if on_select is not None else {}
-    # theme=None: the app's own template (charts.template), not Streamlit's, which would recolour the statuses.
-    event = st.plotly_chart(fig, width="stretch", theme=None, config=charts.plotly_config(name), key=key, **kwargs)
-    if table is not None:
-        with st.expander(t("common.table", f.lang), icon=":material/table:"):
-            table_with_downloads(table, kind or name, f, key=f"{key or name}_table")
-    return event
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _figure(kind: str, version: tuple[int, int], snapshot_id: int | None, key: tuple, lang: str, scale: float,
-            path: str, _build: Callable[[], object]) -> dict:
-    return _build().to_dict()  # _build: not hashed (leading underscore); key says what it draws
-
-
-def cached_figure(kind: str, key: tuple, f: Filters, build: Callable[[], object]) -> dict:
-    """A chart's figure (as a dict for ``chart``), built once per data version, snapshot, language,
-    scale and ``key``, which must name everything else the figure depends on (what is selected).
-    ``build`` runs only on a miss: a warm run does not build the chart again."""
-    return _figure(kind, data_version(), f.snapshot_id, key, f.lang, scale(f), str(db.db_path()), _build=build)
-
-
 def _selected(chart_key: str) -> object | None:
     """customdata of the first point clicked in the chart with ``chart_key``."""
     event = st.session_state.get(chart_key)
@@ -411,49 +301,4 @@ def follow_link() -> None:
         # query_params={}: the default would clear the URL, which Streamlit refuses while widgets are bound
         # to it; the bound filters and the coded ones (sidebar) write themselves back on the next run.
         st.switch_page(target, query_params={})
-
-
-def snapshot_caption(f: Filters) -> None:
-    if f.snapshot_id is not None:
-        st.caption(t("common.snapshot_caption", f.lang, date=fmt_date(f.report_date, f.lang), sid=f.snapshot_id))
-
-
-def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, height: int | None = None,
-                         column_config: dict | None = None, export: Callable[[], pd.DataFrame] | None = None,
-                         n_rows: int | None = None) -> None:
-    """A read-only table (its own unsanitised toolbar download off) with safe CSV and Excel buttons.
-
-    ``frame`` is what the screen shows. When it is only a preview of a larger table, ``export``
-    returns the whole table (called on click, outside the script run: it must not use ``st``)
-    and ``n_rows`` says how many rows that is.
-    """
-    # The dataframe's own CSV export is switched off (client.disableDataExport in
-    # .streamlit/config.toml): it would bypass the formula neutralising below.
-    config = {col: st.column_config.DateColumn(format="DD.MM.YYYY" if f.lang == "lv" else "D MMM YYYY")
-              for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])}
-    config.update(column_config or {})
-    st.dataframe(present.for_display(frame, f.lang), hide_index=True, width="stretch", height=height or "auto",
-                 column_config=config)
-    name = exports.export_name(kind, f.plan, f.report_date, "csv")
-    c1, c2 = st.columns(2)
-    # Files are built on click (Streamlit calls the function then): building them on every run
-    # took minutes per page for a million indicator rows (bench/run.py, size l).
-    whole = export or (lambda: frame)
-    c1.download_button(t("common.download_csv", f.lang), lambda: exports.to_csv_bytes(whole()), file_name=name,
-                       mime=exports.CSV_MIME, key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("common.download_xlsx", f.lang), lambda: exports.to_xlsx_bytes(excel_sheets(kind, whole())),
-                       file_name=name[:-4] + ".xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
-                       icon=":material/table:")
-    total = len(frame) if n_rows is None else n_rows
-    if total > EXCEL_MAX_ROWS:
-        st.caption(t("data.excel_split", f.lang, max=fmt_number(EXCEL_MAX_ROWS, f.lang, 0),
-                     n=-(-total // EXCEL_MAX_ROWS)))
-
-
-def excel_sheets(kind: str, frame: pd.DataFrame, max_rows: int = EXCEL_MAX_ROWS) -> dict[str, pd.DataFrame]:
-    """``{kind: frame}``, or consecutive sheets ``kind_1``, ``kind_2``... when the rows do not fit one."""
-    if len(frame) <= max_rows:
-        return {kind: frame}
-    return {f"{kind}_{i + 1}": frame.iloc[start:start + max_rows]
-            for i, start in enumerate(range(0, len(frame), max_rows))}
 

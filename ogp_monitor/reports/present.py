@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import STRINGS, fmt_number, plural_lv, status_label, t
 from .charts import STATUS_MARKS
-from .i18n import STRINGS, fmt_number, plural_lv, status_label, t
 
 
 def status_text(group: str, lang: str) -> str:

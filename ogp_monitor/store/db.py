@@ -19,9 +19,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .validate import Clean
+from ..ingest.validate import Clean
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES_DIR = ROOT / "queries"
 DEFAULT_DB = ROOT / "data" / "ogp.duckdb"
 

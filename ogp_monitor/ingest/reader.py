@@ -20,8 +20,8 @@ import struct
 import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
-from xml.parsers import expat
 from dataclasses import dataclass, field
+from xml.parsers import expat
 
 import python_calamine
 from defusedxml import ElementTree

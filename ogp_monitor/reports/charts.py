@@ -14,7 +14,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import fmt_date, fmt_number, status_label, t
+from ..i18n import fmt_date, fmt_number, status_label, t
 
 STATUS_ORDER = ("advanced", "in_progress", "not_started", "withdrawn")
 # Okabe-Ito: blue / orange / grey / reddish purple — distinct under all common colour-vision deficiencies.

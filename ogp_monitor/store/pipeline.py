@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..ingest.problems import Problem, RefusedFile
+from ..ingest.reader import MAX_FILE_BYTES, read_workbook
+from ..ingest.validate import Clean, validate
 from . import db
-from .problems import Problem, RefusedFile
-from .reader import MAX_FILE_BYTES, read_workbook
-from .validate import Clean, validate
 
 
 @dataclass

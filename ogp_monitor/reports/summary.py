@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import db
-from .i18n import fmt_date, plural_lv, t
+from ..i18n import fmt_date, plural_lv, t
+from ..store import db
 
 NUMBER_WORDS = {
     "lv": ("nulle", "viens", "divi", "trīs", "četri", "pieci", "seši", "septiņi", "astoņi", "deviņi", "desmit"),

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import db, ingest
-from .i18n import fmt_date, status_label, t
-from .problems import Problem
+from ..i18n import fmt_date, status_label, t
+from ..ingest.problems import Problem
+from . import db, pipeline
 
 MB = 1024 * 1024
 DEFAULT_UPLOAD_MB = 25
@@ -74,13 +74,13 @@ def check_and_stage(con, content: bytes, file_name: str, by: str, *, report_date
     A file identical (sha256) to an earlier upload is not stored again: the
     stage points at that snapshot and says whether it is already published.
     """
-    checked = ingest.check(content, file_name, report_date=report_date, max_bytes=max_bytes)
+    checked = pipeline.check(content, file_name, report_date=report_date, max_bytes=max_bytes)
     stage = Stage(checked.sha256, file_name, list(checked.problems), report_date=report_date,
                   needs_date=needs_date or any(p.code == "no_report_date" for p in checked.problems))
     if not checked.ok:
         return stage
     base = db.current_snapshot_id(con)
-    result = ingest.store(con, checked, uploaded_by=by, publish=False)
+    result = pipeline.store(con, checked, uploaded_by=by, publish=False)
     info = snapshot_info(con, result.snapshot_id)
     return replace(stage, snapshot_id=result.snapshot_id, created=not result.duplicate,
                    identical_to_published=bool(result.duplicate and info["is_published"]),

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import db
-from .i18n import t
+from ..i18n import t
+from ..store import db
 
 ENV_VAR = "OGP_ANALYST_PASSWORD"
 SECRETS_FILE = db.ROOT / ".streamlit" / "secrets.toml"

@@ -14,8 +14,10 @@ from typing import Callable
 
 import plotly.graph_objects as go
 
-from . import charts, present, web
-from .i18n import t
+from ..i18n import t
+from ..reports import charts, present
+from . import cache
+from .filters import DEFAULT_LOAD_LIMIT, Filters
 
 SLIDE_SCALE = 1.6
 SLIDE_HEIGHT = 660
@@ -36,28 +38,28 @@ def _fit(fig: go.Figure, height: int = SLIDE_HEIGHT) -> go.Figure:
     return fig
 
 
-def slides(f: web.Filters, scale: float = SLIDE_SCALE) -> list[Slide]:
+def slides(f: Filters, scale: float = SLIDE_SCALE) -> list[Slide]:
     params = f.query_params()
 
     def status() -> go.Figure | None:
-        counts = web.query("status_counts", **params)
+        counts = cache.query(f, "status_counts", **params)
         if counts["n_measures"].sum() == 0:
             return None
         return _fit(charts.status_bar(counts, f.lang, scale))
 
     def commitments() -> go.Figure | None:
-        frame = web.query("commitment_progress", **params)
+        frame = cache.query(f, "commitment_progress", **params)
         return None if frame.empty else _fit(charts.commitment_progress(frame, f.lang, scale))
 
     def institutions() -> go.Figure | None:
-        frame = web.query("institution_load", **params)
+        frame = cache.query(f, "institution_load", **params)
         if frame.empty:
             return None
         # Smaller type than the other slides: every institution's name must fit on the axis.
-        return _fit(charts.institution_load(frame, f.lang, scale * 0.75, limit=web.DEFAULT_LOAD_LIMIT))
+        return _fit(charts.institution_load(frame, f.lang, scale * 0.75, limit=DEFAULT_LOAD_LIMIT))
 
     def timeline() -> go.Figure | None:
-        frame = web.query("measure_timeline", **params)
+        frame = cache.query(f, "measure_timeline", **params)
         if frame.empty or frame["deadline_date"].isna().all():
             return None
         # One bar per measure: the type is smaller so that every measure keeps its label.
@@ -66,11 +68,11 @@ def slides(f: web.Filters, scale: float = SLIDE_SCALE) -> list[Slide]:
                     max(SLIDE_HEIGHT, 22 * rows + 260))
 
     def history() -> go.Figure | None:
-        frame = web.query("status_history", **params)
+        frame = cache.query(f, "status_history", **params)
         return None if frame.empty else _fit(charts.status_history(frame, f.lang, scale))
 
     def trust() -> go.Figure | None:
-        frame = web.query("trust_gap")
+        frame = cache.query(f, "trust_gap")
         return None if frame.empty else _fit(charts.trust_gap(present.gap_frame(frame, f.lang), f.lang, scale))
 
     return [Slide("title", lambda: None), Slide("status", status), Slide("commitments", commitments),

@@ -1,0 +1,1 @@
+"""The meeting deck: text_fit (measuring) -> plan (what goes where) -> powerpoint (PPTX) -> pdf."""

@@ -1,0 +1,105 @@
+"""Tables and charts on a page: each chart with its data table, each table with safe CSV and Excel downloads,
+and the empty states a page shows when there is nothing to draw."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from ..i18n import fmt_date, fmt_number, t
+from ..reports import charts, exports, present
+from .filters import Filters
+
+EXCEL_MAX_ROWS = 1_048_575  # an Excel sheet has 1,048,576 rows, one of them the header
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
+
+
+def escape_md(text: object) -> str:
+    """Data shown through Markdown must stay literal: escape every Markdown/HTML character."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def no_data_message(f: Filters) -> bool:
+    """Show the right empty state and return True when there is nothing to draw."""
+    if f.snapshot_id is None:
+        st.info(t("empty.no_data", f.lang))
+        return True
+    if f.plan is None:
+        st.info(t("empty.no_plan_data", f.lang))
+        return True
+    return False
+
+
+def no_match(frame: pd.DataFrame, f: Filters) -> bool:
+    """True (and the "no measure matches" message) when the filters left nothing to draw."""
+    if frame.empty:
+        st.info(t("empty.no_match", f.lang))
+        return True
+    return False
+
+
+def scale(f: Filters) -> float:
+    """Chart type size: larger in meeting mode."""
+    return 1.4 if f.meeting else 1.0
+
+
+def chart(fig, name: str, f: Filters, table: pd.DataFrame | None = None, kind: str | None = None,
+          key: str | None = None, on_select=None) -> object:
+    """A chart with its PNG toolbar button and, below it, its data in an expander with downloads."""
+    kwargs = {"on_select": on_select, "selection_mode": "points"} if on_select is not None else {}
+    # theme=None: the app's own template (charts.template), not Streamlit's, which would recolour the statuses.
+    event = st.plotly_chart(fig, width="stretch", theme=None, config=charts.plotly_config(name), key=key, **kwargs)
+    if table is not None:
+        with st.expander(t("common.table", f.lang), icon=":material/table:"):
+            table_with_downloads(table, kind or name, f, key=f"{key or name}_table")
+    return event
+
+
+
+def snapshot_caption(f: Filters) -> None:
+    if f.snapshot_id is not None:
+        st.caption(t("common.snapshot_caption", f.lang, date=fmt_date(f.report_date, f.lang), sid=f.snapshot_id))
+
+
+def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, height: int | None = None,
+                         column_config: dict | None = None, export: Callable[[], pd.DataFrame] | None = None,
+                         n_rows: int | None = None) -> None:
+    """A read-only table (its own unsanitised toolbar download off) with safe CSV and Excel buttons.
+
+    ``frame`` is what the screen shows. When it is only a preview of a larger table, ``export``
+    returns the whole table (called on click, outside the script run: it must not use ``st``)
+    and ``n_rows`` says how many rows that is.
+    """
+    # The dataframe's own CSV export is switched off (client.disableDataExport in
+    # .streamlit/config.toml): it would bypass the formula neutralising below.
+    config = {col: st.column_config.DateColumn(format="DD.MM.YYYY" if f.lang == "lv" else "D MMM YYYY")
+              for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])}
+    config.update(column_config or {})
+    st.dataframe(present.for_display(frame, f.lang), hide_index=True, width="stretch", height=height or "auto",
+                 column_config=config)
+    name = exports.export_name(kind, f.plan, f.report_date, "csv")
+    c1, c2 = st.columns(2)
+    # Files are built on click (Streamlit calls the function then): building them on every run
+    # took minutes per page for a million indicator rows (bench/run.py, size l).
+    whole = export or (lambda: frame)
+    c1.download_button(t("common.download_csv", f.lang), lambda: exports.to_csv_bytes(whole()), file_name=name,
+                       mime=exports.CSV_MIME, key=f"{key}_csv", icon=":material/download:")
+    c2.download_button(t("common.download_xlsx", f.lang), lambda: exports.to_xlsx_bytes(excel_sheets(kind, whole())),
+                       file_name=name[:-4] + ".xlsx", mime=exports.XLSX_MIME, key=f"{key}_xlsx",
+                       icon=":material/table:")
+    total = len(frame) if n_rows is None else n_rows
+    if total > EXCEL_MAX_ROWS:
+        st.caption(t("data.excel_split", f.lang, max=fmt_number(EXCEL_MAX_ROWS, f.lang, 0),
+                     n=-(-total // EXCEL_MAX_ROWS)))
+
+
+def excel_sheets(kind: str, frame: pd.DataFrame, max_rows: int = EXCEL_MAX_ROWS) -> dict[str, pd.DataFrame]:
+    """``{kind: frame}``, or consecutive sheets ``kind_1``, ``kind_2``... when the rows do not fit one."""
+    if len(frame) <= max_rows:
+        return {kind: frame}
+    return {f"{kind}_{i + 1}": frame.iloc[start:start + max_rows]
+            for i, start in enumerate(range(0, len(frame), max_rows))}
+
