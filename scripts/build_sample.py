@@ -253,12 +253,54 @@ SAMPLES = (
     (dt.date(2025, 3, 27), False, OUT / "ogp_2025-03-27.xlsx"),
     (dt.date(2025, 9, 29), True, OUT / "ogp_2025-09-29_ilustrativs.xlsx"),
 )
+TOUR = OUT / "tour" / "ogp_5-plans_2025-12-15_ilustrativs.xlsx"
+
+# The README's tour uploads a December report of the 5th plan alone (not seeded): every change in it
+# is illustrative. (status, note) per measure; a deadline moved later where the note says so.
+CHANGES_DEC = {
+    "1.1": (IP, "Ietvara dokumenta projekts nodots saskaņošanai"),
+    "4.3": (AD, "Notikuši trīs nozaru dialogi (septembris–decembris)"),
+    "6.1": (IP, "Standarti izsūtīti; termiņš pagarināts līdz 2026. gada 30. jūnijam, lai apkopotu pašvaldību pieredzi"),
+}
+DEADLINES_DEC = {"6.1": dt.date(2026, 6, 30), "2.5": dt.date(2025, 12, 31)}
+
+
+def build_tour(report_date: dt.date, path: Path) -> None:
+    """One plan, measures only: what an analyst uploads when the 5th plan's December report is ready."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Pasākumi"
+    ws["A1"] = "Piektā nacionālā atvērtās pārvaldības rīcības plāna 2022.–2025. gadam izpilde"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = f"Stāvoklis uz {report_date:%d.%m.%Y}. Ilustratīvs ziņojums: statusu izmaiņas un termiņi ir pieņēmumi."
+    ws.append([])
+    ws.append(["Plāns", "Apņemšanās nr.", "Apņemšanās", "Pasākuma nr.", "Pasākums", "Atbildīgā iestāde",
+               "Līdzatbildīgās iestādes", "Statuss", "Sākuma datums", "Izpildes termiņš", "Progresa apraksts",
+               "Ziņojuma datums"])
+    for row in _measure_rows(september=True):
+        if row[0] != PLAN5:
+            continue
+        no = str(row[3]) if not isinstance(row[3], float) else f"{row[3]:g}"
+        if no in CHANGES_DEC:
+            row[7], extra = CHANGES_DEC[no]
+            row[10] = f"{extra}{ILL}"
+        if no in DEADLINES_DEC:
+            row[9] = DEADLINES_DEC[no]
+        ws.append(row[:11] + [report_date])
+    about = wb.create_sheet("Par datiem")
+    about.append(["Ilustratīvi / Illustrative", "Šis ziņojums ir izdomāts README apskatam: statusu izmaiņas "
+                  "(1.1, 4.3, 6.1) un termiņi (2.5, 6.1) ir pieņēmumi, ne oficiāli dati. / Made up for the README's "
+                  "tour: the status changes and deadlines are assumptions, not official data."])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
 
 
 def main() -> None:
     for report_date, september, path in SAMPLES:
         build(report_date, september, path)
         print(f"wrote {path.relative_to(ROOT)}")
+    build_tour(dt.date(2025, 12, 15), TOUR)
+    print(f"wrote {TOUR.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
