@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from .ingest.template import build_template
 from .reports import exports
 from .store import db, pipeline
@@ -32,18 +34,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{path}: cannot read file ({exc.strerror})", file=sys.stderr)
         return EXIT_REFUSED
-    checked = pipeline.check(content, path.name, report_date=args.report_date)
-    for problem in checked.problems:
-        if not problem.is_error:
-            print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
-    if not checked.ok:
-        for problem in checked.errors:
-            print(problem.line(args.lang), file=sys.stderr)
-        print(f"{path.name}: refused, {len(checked.errors)} error(s); the database is unchanged.",
-              file=sys.stderr)
-        return EXIT_REFUSED
     con = db.connect(args.db)
     try:
+        known = pipeline.known_measures(con)
+        checked = pipeline.check(content, path.name, report_date=args.report_date, plan_id=args.plan, known=known)
+        for problem in checked.problems:
+            if not problem.is_error:
+                print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
+        if not checked.ok:
+            for problem in checked.errors:
+                print(problem.line(args.lang), file=sys.stderr)
+            print(f"{path.name}: refused, {len(checked.errors)} error(s); the database is unchanged.",
+                  file=sys.stderr)
+            return EXIT_REFUSED
+        removals = pipeline.removals_against(checked.clean, known)
+        if removals and not args.yes:
+            for r in removals:
+                print(f"{r.plan_id}: publishing would remove {r.n_removed} of its {r.n_current} current measures "
+                      f"({', '.join(r.measure_nos[:15])}{' …' if r.n_removed > 15 else ''}); the council would no "
+                      "longer see them on any page, export or deck.", file=sys.stderr)
+            print(f"{path.name}: not published; run again with --yes if these measures are meant to go. "
+                  "The database is unchanged.", file=sys.stderr)
+            return EXIT_REFUSED
         result = pipeline.store(con, checked, uploaded_by=args.by)
     finally:
         con.close()
@@ -55,8 +67,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     counts = clean.row_counts()
     groups = clean.measures["status_group"].value_counts().to_dict()
     print(f"snapshot {result.snapshot_id} published from {path.name}")
-    print(f"  report date  {clean.report_date:%d.%m.%Y}")
-    print(f"  plans        {', '.join(sorted(clean.measures['plan_id'].unique()))}")
+    print(f"  report date  {clean.report_date:%d.%m.%Y}" if clean.report_date else "  report date  – (no measures)")
+    print(f"  plans        {', '.join(sorted(clean.measures['plan_id'].unique())) or '– (unchanged)'}")
     print(f"  measures     {counts['measures']}  (" + ", ".join(f"{k} {v}" for k, v in sorted(groups.items())) + ")")
     print(f"  indicators   {counts['indicators']}")
     print(f"  schedule     {counts['schedule']}")
@@ -86,7 +98,6 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.buffer.write(exports.to_csv_bytes(frame))
     else:
-        import pandas as pd
         with pd.option_context("display.max_rows", 500, "display.max_columns", 50, "display.width", 200,
                                "display.max_colwidth", 60):
             print(frame.to_string(index=False))
@@ -102,7 +113,10 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     if frame.empty:
         print("no snapshots yet")
         return 0
-    print(frame.drop(columns=["sha256"]).to_string(index=False))
+    shown = frame.drop(columns=["sha256", "plans", "first_published_at"]).assign(
+        parts=["; ".join(p) for p in frame["parts"]], current_parts=["; ".join(p) or "–" for p in frame["current_parts"]])
+    with pd.option_context("display.max_colwidth", 80, "display.width", 250):
+        print(shown.to_string(index=False))
     return 0
 
 
@@ -170,6 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--report-date", type=_date,
                    help="report date (YYYY-MM-DD): needed when the file has none; wins over the file's")
+    p.add_argument("--plan", help="the plan of a file that names none (e.g. '5. plāns 2022–2025'); "
+                                  "used only for rows without a plan")
+    p.add_argument("--yes", action="store_true",
+                   help="publish even when it removes more than a third of a plan's current measures")
     p.add_argument("--by", default=getpass.getuser() if hasattr(getpass, "getuser") else "cli",
                    help="who uploads (recorded in the snapshot)")
     p.add_argument("--lang", choices=("lv", "en"), default="lv", help="language of problem messages")

@@ -1,34 +1,35 @@
--- What changed between two snapshots, per measure: added, removed, status changed, note changed.
--- $from_snapshot_id defaults (null) to the published snapshot before $to_snapshot_id.
+-- What changed in a plan's report since the report before it, per measure: added, removed, status
+-- changed, note changed. $to_snapshot_id null = each plan's current report; $from_snapshot_id null =
+-- the plan's previous published report (plan_report), so every plan is compared with its own past.
 -- The sidebar filters (null = all) keep a measure when either side matches: its commitment, the
 -- institution as lead or partner, or the status group before or after.
 with target as (
-    select coalesce($to_snapshot_id, (
-        select snapshot_id from publication order by publication_id desc limit 1
-    )) as snapshot_id
+    select distinct m.plan_id, m.snapshot_id, s.report_date
+    from report_measures($to_snapshot_id, $plan_id) as m
+    inner join snapshot as s using (snapshot_id)
 ),
 
 base as (
-    select coalesce($from_snapshot_id, (
-        select max(p.snapshot_id)
-        from publication as p
-        inner join snapshot as s on s.snapshot_id = p.snapshot_id
-        where s.report_date < (
-            select report_date from snapshot where snapshot_id = (select snapshot_id from target)
-        )
-    )) as snapshot_id
+    select
+        t.plan_id,
+        coalesce($from_snapshot_id, (
+            select max_by(r.snapshot_id, r.report_date)
+            from plan_report as r
+            where r.plan_id = t.plan_id and r.report_date < t.report_date
+        )) as snapshot_id
+    from target as t
 ),
 
 new_rows as (
-    select * from measure
-    where snapshot_id = (select snapshot_id from target)
-        and ($plan_id is null or plan_id = $plan_id)
+    select m.*
+    from measure as m
+    inner join target as t on t.snapshot_id = m.snapshot_id and t.plan_id = m.plan_id
 ),
 
 old_rows as (
-    select * from measure
-    where snapshot_id = (select snapshot_id from base)
-        and ($plan_id is null or plan_id = $plan_id)
+    select m.*
+    from measure as m
+    inner join base as b on b.snapshot_id = m.snapshot_id and b.plan_id = m.plan_id
 ),
 
 joined as (
@@ -56,22 +57,24 @@ joined as (
     from new_rows as n
     full outer join old_rows as o
         on n.plan_id = o.plan_id and n.measure_no = o.measure_no
-    where (select snapshot_id from base) is not null
 ),
 
 final as (
     select
-        (select snapshot_id from base) as from_snapshot_id,
-        (select snapshot_id from target) as to_snapshot_id,
-        *
-    from joined
-    where change_kind is not null
-        and ($commitment_no is null or commitment_no = $commitment_no)
-        and ($status_group is null or status_group_before = $status_group or status_group_after = $status_group)
+        b.snapshot_id as from_snapshot_id,
+        t.snapshot_id as to_snapshot_id,
+        j.*
+    from joined as j
+    inner join target as t using (plan_id)
+    inner join base as b using (plan_id)
+    where j.change_kind is not null
+        and b.snapshot_id is not null
+        and ($commitment_no is null or j.commitment_no = $commitment_no)
+        and ($status_group is null or j.status_group_before = $status_group or j.status_group_after = $status_group)
         and (
             $institution is null
-            or lead_institution = $institution
-            or list_contains(partner_institutions, $institution)
+            or j.lead_institution = $institution
+            or list_contains(j.partner_institutions, $institution)
         )
 )
 

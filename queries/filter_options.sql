@@ -1,8 +1,8 @@
--- Values offered by the sidebar filters for one snapshot: plans, commitments, institutions.
+-- Values offered by the sidebar filters for a plan's report ($snapshot_id; null = every plan's
+-- current report): plans, commitments, institutions.
 with measures as (
     select plan_id, commitment_no, lead_institution, partner_institutions
-    from measure
-    where snapshot_id = $snapshot_id
+    from report_measures($snapshot_id, null)
 ),
 
 plans as (

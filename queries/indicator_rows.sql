@@ -1,10 +1,9 @@
--- Every trust indicator value of one snapshot in the order of the workbook (row, then year):
+-- Every current trust indicator value (or $indicators_snapshot_id's) in the order of the workbook (row, then year):
 -- the data page's table. $limit / $offset give one page of it for the screen; null (the
 -- download) means every row.
 with indicators as (
     select *
-    from indicator
-    where snapshot_id = $snapshot_id
+    from report_indicators($indicators_snapshot_id)
 ),
 
 final as (

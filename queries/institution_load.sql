@@ -1,12 +1,8 @@
--- Measures per institution and role (lead / partner), by status group, for one plan of one snapshot.
+-- Measures per institution and role (lead / partner), by status group, for one plan's report.
 -- The sidebar filters narrow it (null = all); $institution keeps that institution's rows only.
 with measures as (
     select plan_id, lead_institution, partner_institutions, status_group
-    from measure
-    where snapshot_id = $snapshot_id
-        and ($plan_id is null or plan_id = $plan_id)
-        and ($commitment_no is null or commitment_no = $commitment_no)
-        and ($status_group is null or status_group = $status_group)
+    from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, null)
 ),
 
 roles as (

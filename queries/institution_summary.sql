@@ -1,20 +1,12 @@
--- One row per institution: measures as lead and as partner, how many are overdue on the report
+-- One row per institution in a plan's report: measures as lead and as partner, how many are overdue on the report
 -- date, and whether the lead measures exceed $limit (the plan's own principle: an institution
 -- leads only a few measures so that it can give them proper attention).
-with report as (
-    select report_date from snapshot where snapshot_id = $snapshot_id
-),
-
-measures as (
+with measures as (
     select
         *,
-        coalesce(deadline_date < (select report_date from report)
-            and status_group not in ('advanced', 'withdrawn'), false) as is_overdue
-    from measure
-    where snapshot_id = $snapshot_id
-        and ($plan_id is null or plan_id = $plan_id)
-        and ($commitment_no is null or commitment_no = $commitment_no)
-        and ($status_group is null or status_group = $status_group)
+        coalesce(deadline_date < report_date and status_group not in ('advanced', 'withdrawn'), false)
+            as is_overdue
+    from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, null)
 ),
 
 roles as (

@@ -1,7 +1,13 @@
--- Every publish and rollback, newest first, with the snapshot it made current.
-with log as (
-    select publication_id, snapshot_id, action, acted_at, acted_by
-    from publication
+-- Every publish, restore and withdrawal, newest first, with the upload it concerns and the parts it
+-- set: 'measures:PLAN', 'schedule:PLAN', 'indicators', each with the upload that holds it after
+-- (an empty holder: the part was emptied).
+with parts as (
+    select
+        publication_id,
+        list(part || if(plan_id = '', '', ':' || plan_id) || ' → ' || coalesce(cast(snapshot_id as varchar), '–')
+             order by part, plan_id) as parts
+    from publication_part
+    group by publication_id
 ),
 
 final as (
@@ -13,9 +19,11 @@ final as (
         l.snapshot_id,
         s.report_date,
         s.file_name,
-        l.publication_id = (select max(publication_id) from publication) as is_current
-    from log as l
+        coalesce(p.parts, []) as parts,
+        l.publication_id = (select max(publication_id) from publication) as is_latest
+    from publication as l
     left join snapshot as s using (snapshot_id)
+    left join parts as p using (publication_id)
 )
 
 select * from final

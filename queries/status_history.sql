@@ -1,18 +1,16 @@
--- Status distribution of one plan across every published snapshot, by report date (when two
--- published uploads share a report date, the later upload counts). The sidebar filters apply.
-with published as (
-    select s.snapshot_id, s.report_date
-    from snapshot as s
-    where s.snapshot_id in (select snapshot_id from publication)
-    qualify row_number() over (partition by s.report_date order by s.snapshot_id desc) = 1
+-- Status distribution of a plan across its published reports (plan_report: one per report date,
+-- up to the current one). The sidebar filters apply; $plan_id null = every plan.
+with reports as (
+    select plan_id, snapshot_id, report_date
+    from plan_report
+    where $plan_id is null or plan_id = $plan_id
 ),
 
 measures as (
-    select p.report_date, m.snapshot_id, m.status_group
+    select r.report_date, m.snapshot_id, m.status_group
     from measure as m
-    inner join published as p using (snapshot_id)
-    where ($plan_id is null or m.plan_id = $plan_id)
-        and ($commitment_no is null or m.commitment_no = $commitment_no)
+    inner join reports as r on r.snapshot_id = m.snapshot_id and r.plan_id = m.plan_id
+    where ($commitment_no is null or m.commitment_no = $commitment_no)
         and ($status_group is null or m.status_group = $status_group)
         and (
             $institution is null

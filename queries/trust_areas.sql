@@ -1,12 +1,11 @@
--- The areas / groups of one snapshot's trust indicators, for the trust page's area filter:
+-- The areas / groups of the current trust indicators, for the trust page's area filter:
 -- Latvia first, then the averages (OECD / EU), then the rest in the order of the sheet.
 -- is_default marks the chart default: Latvia and the averages (at most 4), or, when the data
 -- names neither, its first 3 areas. Averages are recognised by name ("ESAO vidēji",
 -- "ES vidēji", "OECD average", ...).
 with indicators as (
     select area, source_row
-    from indicator
-    where snapshot_id = $snapshot_id
+    from report_indicators($indicators_snapshot_id)
 ),
 
 areas as (

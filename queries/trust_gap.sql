@@ -3,8 +3,7 @@
 -- by name as in trust_areas.sql (a region or age group is not an average).
 with indicators as (
     select indicator, indicator_en, area, year, value, source
-    from indicator
-    where snapshot_id = $snapshot_id
+    from report_indicators($indicators_snapshot_id)
 ),
 
 latvia as (

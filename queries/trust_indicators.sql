@@ -1,9 +1,8 @@
--- The trust indicators of one snapshot in the order of the sheet, with how many values,
+-- The current trust indicators (or $indicators_snapshot_id's) in the order of the sheet, with how many values,
 -- areas and years each has (the trust page's indicator selector and the data page's count).
 with indicators as (
     select indicator, indicator_en, area, year, source_row
-    from indicator
-    where snapshot_id = $snapshot_id
+    from report_indicators($indicators_snapshot_id)
 ),
 
 final as (

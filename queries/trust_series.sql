@@ -1,11 +1,10 @@
--- Trust indicators of one snapshot: every value per indicator, area and year, with its source.
+-- The current trust indicators (or $indicators_snapshot_id's): every value per indicator, area and year, with its source.
 -- $indicators and $areas (lists) narrow it to what the trust page shows; null means all.
 -- Latvia sorts first, then the averages.
 with indicators as (
     select *
-    from indicator
-    where snapshot_id = $snapshot_id
-        and ($indicators is null or list_contains($indicators, indicator))
+    from report_indicators($indicators_snapshot_id)
+    where ($indicators is null or list_contains($indicators, indicator))
         and ($areas is null or list_contains($areas, area))
 ),
 

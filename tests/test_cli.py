@@ -33,7 +33,8 @@ def fingerprint(path):
 
 
 def test_ingest_publishes_and_prints_a_one_screen_summary(fresh_db, capsys):
-    code, out, err = run(capsys, "ingest", FIXTURES / "ok_messy_latvian.xlsx", "--db", fresh_db, "--by", "Anna")
+    code, out, err = run(capsys, "ingest", FIXTURES / "ok_messy_latvian.xlsx", "--db", fresh_db, "--by", "Anna",
+                         "--yes")  # a 5-measure excerpt of the 26-measure plan: the removal guard asks for --yes
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "snapshot 3 published from ok_messy_latvian.xlsx"
@@ -52,9 +53,9 @@ def test_ingest_publishes_and_prints_a_one_screen_summary(fresh_db, capsys):
 
 
 def test_ingest_same_file_again_is_a_duplicate_not_a_new_snapshot(fresh_db, capsys):
-    run(capsys, "ingest", FIXTURES / "ok_english.xlsx", "--db", fresh_db)
+    run(capsys, "ingest", FIXTURES / "ok_english.xlsx", "--db", fresh_db, "--yes")
     before = fingerprint(fresh_db)
-    code, out, _ = run(capsys, "ingest", FIXTURES / "ok_english.xlsx", "--db", fresh_db)
+    code, out, _ = run(capsys, "ingest", FIXTURES / "ok_english.xlsx", "--db", fresh_db, "--yes")
     assert code == 0 and "identical to snapshot 3" in out
     assert fingerprint(fresh_db) == before
 
@@ -87,7 +88,7 @@ def test_report_date_flag_supplies_a_missing_date(fresh_db, capsys):
     code, _, err = run(capsys, "ingest", FIXTURES / "bad_no_report_date.xlsx", "--db", fresh_db)
     assert code == 2 and "ziņojuma datums" in err
     code, out, _ = run(capsys, "ingest", FIXTURES / "bad_no_report_date.xlsx", "--db", fresh_db,
-                       "--report-date", "2025-06-30")
+                       "--report-date", "2025-06-30", "--yes")
     assert code == 0 and "  report date  30.06.2025" in out.splitlines()
 
 

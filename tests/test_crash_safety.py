@@ -32,6 +32,7 @@ from tests.helpers import MEASURE_HEADERS, measure_row
 from tests.hostile.make_catalogue import raw_xlsx, rows_xml, sheet_xml
 
 ROOT = Path(__file__).resolve().parent.parent
+PLAN = measure_row()[0]
 
 CHILD = r"""
 import sys, time
@@ -49,11 +50,12 @@ def insert(cur, table, sid, frame):
     if pause_at == table:
         say("PAUSED"); time.sleep(600)
 
-def publish(cur, sid, action, by, now):
-    real_publish(cur, sid, action, by, now)
+def publish(cur, sid, action, by, now, parts=None):
+    result = real_publish(cur, sid, action, by, now, parts)
     say("published")
     if pause_at == "publish":
         say("PAUSED"); time.sleep(600)
+    return result
 
 def load(*args, **kwargs):
     say("LOAD START")
@@ -87,7 +89,9 @@ def _state(path: Path) -> tuple[dict, int | None, int]:
     con = db.connect(path)  # must open (read-write: replays or discards the WAL)
     try:
         cur = con.cursor()
-        return db.table_fingerprint(con), db.current_snapshot_id(cur), len(db.run_query(con, "measures"))
+        # the big export's plan ("5. plāns", new): its current report is what a kill must not half-change
+        return (db.table_fingerprint(con), db.current_snapshot_id(cur),
+                len(db.run_query(con, "measures", plan_id=PLAN)))
     finally:
         con.close()
 

@@ -134,7 +134,8 @@ def test_upload_becomes_a_published_snapshot_and_earlier_ones_stay(con):
     row = after[after["snapshot_id"] == result.snapshot_id].iloc[0]
     assert (row["file_name"], row["uploaded_by"], row["n_measures"]) == ("ok_messy_latvian.xlsx", "analītiķe", 5)
     assert pd.Timestamp(row["report_date"]).date() == dt.date(2025, 3, 27)
-    measures = db.run_query(con, "measures")
+    plan = row["plans"][0]
+    measures = db.run_query(con, "measures", plan_id=plan)  # the plan's current report is the new upload
     assert measures["measure_no"].tolist() == ["1.1", "1.2", "1.3", "2.1", "2.10"]
     # The earlier snapshots' rows are untouched.
     old = db.run_query(con, "measures", snapshot_id=int(before["snapshot_id"].min()))

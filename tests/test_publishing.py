@@ -14,6 +14,7 @@ from tests.conftest import SAMPLE_DIR
 from tests.helpers import MEASURE_HEADERS, measure_row, measures_workbook
 
 PLAN5 = "5. plāns 2022–2025"
+PLAN6 = "6. plāns 2026–2027"
 SEPTEMBER = SAMPLE_DIR / "ogp_2025-09-29_ilustrativs.xlsx"  # snapshot 2, current in the sample
 
 
@@ -63,12 +64,14 @@ def published_ids(con) -> list[int]:
 def test_valid_file_is_staged_unpublished_and_the_preview_lists_every_change(con):
     before = published_ids(con)
     s = stage(con, modified_sample())
-    assert not s.errors and s.created and s.snapshot_id == 3 and s.base_snapshot_id == 2
+    assert not s.errors and s.created and s.snapshot_id == 3
     assert db.current_snapshot_id(con) == 2  # nothing published yet
     assert published_ids(con) == before  # viewers' list of reports is unchanged
 
     pv = publishing.preview(con, s.snapshot_id)
-    assert pv.base_snapshot_id == 2 and pv.info["n_measures"] == pv.base_info["n_measures"]
+    assert pv.base == {("indicators", ""): 2, ("measures", PLAN5): 2, ("measures", PLAN6): 2, ("schedule", PLAN6): 2}
+    assert [(p.plan_id, p.base_snapshot_id, p.n_current) for p in pv.plans] == [(PLAN5, 2, 26), (PLAN6, 2, 21)]
+    assert pv.info["n_measures"] == 47 and pv.kept == []  # the file holds every part: nothing stays aside
     assert set(pv.measures["plan_id"]) == {PLAN5}
     m = pv.measures.set_index("measure_no")
     assert m.loc["1.1", "change_kind"] == "status_changed"
@@ -88,7 +91,7 @@ def test_valid_file_is_staged_unpublished_and_the_preview_lists_every_change(con
 def test_publish_makes_it_current_and_rollback_restores_without_deleting(con):
     s = stage(con, modified_sample())
     march = db.run_query(con, "status_counts", plan_id=PLAN5).set_index("status_group")["n_measures"]
-    publishing.publish(con, s.snapshot_id, "Anna Bērziņa", expected_base=s.base_snapshot_id)
+    publishing.publish(con, s.snapshot_id, "Anna Bērziņa", expected=publishing.preview(con, s.snapshot_id).base)
     assert db.current_snapshot_id(con) == 3
     after = db.run_query(con, "status_counts", plan_id=PLAN5).set_index("status_group")["n_measures"]
     assert after["advanced"] == march["advanced"] + 1 and after["not_started"] == march["not_started"] - 1
@@ -116,9 +119,10 @@ def test_rollback_refuses_unpublished_and_current_snapshots(con):
 
 def test_publishing_a_stale_preview_is_refused(con):
     s = stage(con, modified_sample())
+    base = publishing.preview(con, s.snapshot_id).base
     publishing.rollback(con, 1, "someone else")  # the current report changes under the preview
     with pytest.raises(publishing.StalePreview):
-        publishing.publish(con, s.snapshot_id, "Anna", expected_base=s.base_snapshot_id)
+        publishing.publish(con, s.snapshot_id, "Anna", expected=base)
     assert db.current_snapshot_id(con) == 1
 
 
@@ -152,7 +156,8 @@ def test_first_upload_into_an_empty_database_previews_everything_as_added(empty_
     try:
         s = stage(con, SEPTEMBER.read_bytes())
         pv = publishing.preview(con, s.snapshot_id)
-        assert pv.base_info is None and pv.counts()["added"] == pv.info["n_measures"] > 0
+        assert all(p.base_snapshot_id is None for p in pv.plans) and not pv.kept
+        assert pv.counts()["added"] == pv.info["n_measures"] > 0
         assert publishing.measure_changes_frame(pv.measures, "added", "en")["Status"].notna().all()
         assert publishing.discard(con, s.snapshot_id)  # the only snapshot, but never published
         assert db.run_query(con, "snapshots").empty

@@ -14,6 +14,7 @@ PLAN5 = "5. plāns 2022–2025"
 # A real value from the sample for every parameter name a query may use.
 SAMPLE_VALUES = {
     "snapshot_id": 1,
+    "indicators_snapshot_id": 1,
     "from_snapshot_id": 1,
     "to_snapshot_id": 2,
     "plan_id": PLAN5,

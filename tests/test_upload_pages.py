@@ -192,3 +192,72 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(app, fresh_db, mo
     upload(app, "liels.xlsx", b"PK" + b"\0" * (1024 * 1024 + 10))
     assert "atļauts līdz 1 MB" in texts(app.error)
     assert state(fresh_db)["fingerprint"] == start["fingerprint"]
+
+
+DECEMBER = SEPTEMBER.parent / "tour" / "ogp_5-plans_2025-12-15_ilustrativs.xlsx"
+PLAN6 = "6. plāns 2026–2027"
+
+
+def plan_rows(path, plan: str) -> list:
+    con = db.connect(path)
+    try:
+        return db.run_query(con, "measures", plan_id=plan).astype(str).values.tolist()
+    finally:
+        con.close()
+
+
+def test_a_one_plan_report_says_what_stays_and_leaves_it(app, fresh_db):
+    plan6 = plan_rows(fresh_db, PLAN6)
+    sign_in(app)
+    app.switch_page(str(ROOT / "views/upload.py")).run()
+    upload(app, DECEMBER.name, DECEMBER.read_bytes())
+    assert not app.exception
+    captions = texts(app.caption)
+    assert f"„{PLAN5}”: salīdzinājums ar plāna pašreizējo ziņojumu uz 29.09.2025. (#2)" in captions
+    assert (f"Paliek, kā ir (šajā failā to nav): uzticēšanās rādītāji; „{PLAN6}” pasākumi; „{PLAN6}” grafiks."
+            in texts(app.info))
+    assert "Noņemti pasākumi" not in " ".join(tab.label for tab in app.tabs)
+    app.button(key="publish").click().run()
+    assert not app.exception and "Publicēts" in texts(app.success)
+    assert plan_rows(fresh_db, PLAN6) == plan6  # the 6th plan, row for row
+
+
+def test_a_big_removal_needs_the_analysts_confirmation_on_the_page(app, fresh_db):
+    start = state(fresh_db)
+    sign_in(app)
+    app.switch_page(str(ROOT / "views/upload.py")).run()
+    upload(app, "tikai_divi.xlsx", measures_workbook([measure_row("1.1", plan=PLAN5, report="15.12.2025"),
+                                                     measure_row("1.2", plan=PLAN5, report="15.12.2025")]))
+    assert not app.exception
+    warning = texts(app.error)
+    assert f"no „{PLAN5}” pazudīs 24 no 26 pašreizējiem pasākumiem" in warning and "1.3, 1.4" in warning
+    assert app.button(key="publish").disabled
+    box = app.checkbox(key=f"confirm_removals_{start['snapshots'] + 1}")
+    box.check().run()
+    assert not app.button(key="publish").disabled
+    app.button(key="publish").click().run()
+    assert not app.exception and "Publicēts" in texts(app.success)
+    assert len(plan_rows(fresh_db, PLAN5)) == 2 and len(plan_rows(fresh_db, PLAN6)) == 21
+
+
+def test_a_file_without_a_plan_asks_which_plan_it_is(app, fresh_db):
+    sign_in(app)
+    app.switch_page(str(ROOT / "views/upload.py")).run()
+    headers = [h for h in MEASURE_HEADERS if h != "Plāns"]
+    rows = [measure_row("9.1", title="Jauns virziens", report="01.02.2026")[1:],
+            measure_row("9.2", title="Vēl viens", report="01.02.2026")[1:]]
+    upload(app, "bez_plana.xlsx", measures_workbook(rows, headers=headers))
+    assert not app.exception and "Failā nav norādīts plāns" in texts(app.warning)
+    assert state(fresh_db)["snapshots"] == 2  # nothing stored until the plan is known
+    picker = app.main.selectbox[0]
+    assert picker.options[1:3] == [PLAN5, PLAN6]  # existing plans first, then "a new plan"
+    picker.set_value("\u0000new").run()
+    app.main.text_input[0].input("7. plāns 2028–2029").run()
+    assert not app.exception
+    assert "„7. plāns 2028–2029”: šim plānam vēl nav publicēta ziņojuma" in texts(app.info)
+    app.button(key="publish").click().run()
+    con = db.connect(fresh_db)
+    try:
+        assert sorted(db.run_query(con, "plans")["plan_id"]) == [PLAN5, PLAN6, "7. plāns 2028–2029"]
+    finally:
+        con.close()

@@ -40,7 +40,7 @@ if not tables.no_data_message(f):
                          last=fmt_number(first + len(preview), f.lang), n=fmt_number(n_rows, f.lang)))
         else:
             st.caption(t("data.n_rows", f.lang, n=n_rows))
-        every_row, lang = cache.uncached_query("indicator_rows", f.snapshot_id), f.lang
+        every_row, lang = cache.uncached_query("indicator_rows", None), f.lang
         tables.table_with_downloads(present.trust_table(preview, f.lang), "raditaji", f, key="data_indicators",
                                  export=lambda: present.trust_table(every_row(), lang), n_rows=n_rows)
         if n_rows > LARGE_DOWNLOAD_ROWS:

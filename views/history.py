@@ -33,6 +33,7 @@ rows = {int(r.snapshot_id): r for r in snaps.itertuples(index=False)}
 sid = st.selectbox(t("history.select", lang), list(rows), key="history_snapshot",
                    format_func=lambda s: f"#{s} · {fmt_date(rows[s].report_date, lang)} · {rows[s].file_name}"
                    + (" ✓" if rows[s].is_current else ""))
+held, parts = list(rows[sid].current_parts), list(rows[sid].parts)
 row = rows[sid]
 
 
@@ -43,6 +44,16 @@ def on_rollback(target: int) -> None:
         st.session_state[FLASH] = ("warning", str(exc))
         return
     st.session_state[FLASH] = ("success", t("history.rolled_back", lang, sid=target))
+
+
+def on_withdraw(target: int) -> None:
+    try:
+        restored = publishing.withdraw(con, target, analyst)
+    except (ValueError, KeyError) as exc:  # someone else changed it meanwhile
+        st.session_state[FLASH] = ("warning", str(exc))
+        return
+    st.session_state[FLASH] = ("success", t("history.withdrawn", lang, sid=target,
+                                            parts=publishing.restored_text(restored, lang)))
 
 
 def on_delete(target: int) -> None:
@@ -56,12 +67,16 @@ c1, c2 = st.columns(2)
 c1.download_button(t("history.download", lang), data=lambda s=sid: db.original_file(con, s) or b"",
                    file_name=row.file_name.replace("/", "_").replace("\\", "_"), mime=exports.XLSX_MIME,
                    key="history_download", icon=":material/download:")
-if row.is_current:
-    c2.success(t("history.is_current", lang), icon=":material/check_circle:")
-elif row.is_published:
+if held:
+    c2.success(t("history.is_current", lang, parts=publishing.part_names(held, lang)), icon=":material/check_circle:")
+    c2.caption(t("history.withdraw_help", lang, parts=publishing.restored_text(publishing.previous_holders(con, sid), lang)))
+    c2.button(t("history.withdraw", lang), key="history_withdraw", icon=":material/undo:", on_click=on_withdraw,
+              args=(sid,))
+if row.is_published and sorted(held) != sorted(parts):
+    c2.caption(t("history.rollback_help", lang, parts=publishing.part_names(parts, lang)))
     c2.button(t("history.rollback", lang), type="primary", key="history_rollback", icon=":material/history:",
               on_click=on_rollback, args=(sid,))
-else:
+elif not row.is_published:
     c2.info(t("history.unpublished", lang))
 if not row.is_published and len(rows) > 1:  # never the current one, never the only one
     sure = c2.checkbox(t("history.delete_confirm", lang, sid=sid), key=f"history_delete_sure_{sid}")

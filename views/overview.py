@@ -48,11 +48,10 @@ if not tables.no_data_message(f):
 
     st.header(t("overview.changes_heading", f.lang))
     changes = cache.query(f, "changes", to_snapshot_id=f.snapshot_id, **params)
-    previous = filters.previous_snapshot(f)
-    if previous is None:
+    if f.previous_snapshot_id is None:
         st.info(t("overview.changes_first", f.lang))
     else:
-        st.caption(t("overview.changes_caption", f.lang, before=fmt_date(previous[1], f.lang),
+        st.caption(t("overview.changes_caption", f.lang, before=fmt_date(f.previous_report_date, f.lang),
                      after=fmt_date(f.report_date, f.lang)))
         n = present.change_counts(changes)
         c1, c2, c3 = st.columns(3)

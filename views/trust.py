@@ -17,14 +17,11 @@ MAX_AREAS = len(charts.SERIES_COLOURS)  # lines per chart, each with its own col
 
 f = filters.current()
 st.title(t("nav.trust", f.lang))
-if f.snapshot_id is None:
-    st.info(t("empty.no_data", f.lang))
-    st.stop()
-tables.snapshot_caption(f)
-indicators = cache.query(f, "trust_indicators")
+indicators = cache.query(f, "trust_indicators")  # the current indicators, whatever plan is chosen
 if indicators.empty:
-    st.info(t("trust.none", f.lang))
+    st.info(t("trust.none" if not cache.snapshots().empty else "empty.no_data", f.lang))
     st.stop()
+tables.indicators_caption(f)
 st.caption(t("trust.intro", f.lang))
 
 gap = cache.query(f, "trust_gap")

@@ -4,10 +4,9 @@ import streamlit as st
 
 from ogp_monitor.i18n import fmt_date, t
 from ogp_monitor.ingest import template
-from ogp_monitor.ingest.problems import problems_frame
 from ogp_monitor.reports import exports
 from ogp_monitor.store import publishing
-from ogp_monitor.web import auth, cache, filters
+from ogp_monitor.web import auth, cache, filters, upload_preview
 
 STAGE, FLASH, ROUND = "_upload_stage", "_upload_flash", "_upload_round"
 lang = filters.lang()
@@ -40,10 +39,10 @@ if uploaded is None or uploaded.size > limit_mb * publishing.MB:
     st.stop()
 
 
-def check(report_date=None, needs_date=False) -> publishing.Stage:
+def check(report_date=None, plan_id=None, needs_date=False) -> publishing.Stage:
     with st.status(t("upload.checking", lang)) as status:
         stage = publishing.check_and_stage(con, uploaded.getvalue(), uploaded.name, analyst,
-                                           report_date=report_date, needs_date=needs_date,
+                                           report_date=report_date, plan_id=plan_id, needs_date=needs_date,
                                            max_bytes=limit_mb * publishing.MB)
         status.update(label=t("upload.checked_bad" if stage.errors else "upload.checked_ok", lang),
                       state="error" if stage.errors else "complete", expanded=False)
@@ -57,23 +56,16 @@ if held is None or held[0] != uploaded.file_id:
 else:
     stage = held[1]
 
-if stage.needs_date and (stage.blocked_only_by_missing_date or stage.report_date):
-    st.info(t("upload.need_date", lang))
-    chosen = st.date_input(t("upload.date_label", lang), value=None, format="DD.MM.YYYY",
-                           key=f"report_date_{uploaded.file_id}")
-    if chosen != stage.report_date:
-        publishing.abandon(con, stage)
-        stage = check(report_date=chosen, needs_date=True)
+chosen_date = upload_preview.report_date_input(stage, lang, key=f"report_date_{uploaded.file_id}")
+chosen_plan = upload_preview.plan_input(stage, filters.plans()["plan_id"].tolist(), lang,
+                                        key=f"plan_{uploaded.file_id}")
+if (chosen_date, chosen_plan) != (stage.report_date, stage.plan_id):
+    publishing.abandon(con, stage)
+    stage = check(report_date=chosen_date, plan_id=chosen_plan, needs_date=stage.needs_date)
 
+upload_preview.problems(stage, lang)
 if stage.errors:
-    if not stage.blocked_only_by_missing_date:
-        st.error(t("upload.errors", lang, n=len(stage.errors)), icon=":material/block:")
-        st.dataframe(problems_frame(stage.errors + stage.notices, lang), hide_index=True, width="stretch")
     st.stop()
-if stage.notices:
-    st.subheader(t("upload.notices", lang))
-    st.dataframe(problems_frame(stage.notices, lang), hide_index=True, width="stretch")
-
 if stage.identical_to_published:
     info = publishing.snapshot_info(con, stage.snapshot_id)
     key = "upload.identical_current" if info["is_current"] else "upload.identical_old"
@@ -87,11 +79,14 @@ def finish(message: tuple[str, str]) -> None:
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
 
 
-def on_publish(sid: int, base: int | None, report: str) -> None:
+def on_publish(sid: int, base: dict, confirmed: bool, report: str) -> None:
     try:
-        publishing.publish(con, sid, analyst, expected_base=base)
+        publishing.publish(con, sid, analyst, expected=base, confirm_removals=confirmed)
     except publishing.StalePreview:
         st.session_state[FLASH] = ("warning", t("upload.stale", lang))
+        return
+    except publishing.NeedsConfirmation:
+        st.session_state[FLASH] = ("warning", t("upload.removal_unconfirmed", lang))
         return
     finish(("success", t("upload.published", lang, sid=sid, date=report)))
 
@@ -102,37 +97,11 @@ def on_discard(sid: int) -> None:
 
 
 pv = publishing.preview(con, stage.snapshot_id)
+confirmed = upload_preview.preview(pv, lang)
 report = fmt_date(pv.info["report_date"], lang)
-st.subheader(t("upload.preview_title", lang))
-cols = st.columns(4)
-cols[0].metric(t("upload.m_report", lang), report)
-cols[1].metric(t("upload.m_measures", lang), int(pv.info["n_measures"]))
-cols[2].metric(t("upload.m_indicators", lang), int(pv.info["n_indicators"]))
-cols[3].metric(t("upload.m_schedule", lang), int(pv.info["n_schedule"]))
-if pv.base_info is None:
-    st.info(t("upload.first", lang))
-else:
-    st.caption(t("upload.compared_with", lang, date=fmt_date(pv.base_info["report_date"], lang),
-                 sid=pv.base_snapshot_id))
-if pv.older_than_current:
-    st.warning(t("upload.older", lang, date=report, current=fmt_date(pv.base_info["report_date"], lang)))
-
-counts = pv.counts()
-n_ind = sum(counts[f"indicators_{k}"] for k in publishing.INDICATOR_KINDS)
-kinds = [k for k in publishing.MEASURE_KINDS if counts[k]]
-if not kinds and not n_ind:
-    st.success(t("upload.no_changes", lang))
-else:
-    labels = [t(f"upload.kind.{k}", lang, n=counts[k]) for k in kinds]
-    tabs = st.tabs(labels + ([t("upload.kind.indicators", lang, n=n_ind)] if n_ind else []))
-    for tab, kind in zip(tabs, kinds):
-        tab.dataframe(publishing.measure_changes_frame(pv.measures, kind, lang), hide_index=True, width="stretch")
-    if n_ind:
-        tabs[-1].dataframe(publishing.indicator_changes_frame(pv.indicators, lang), hide_index=True,
-                           width="stretch")
-
 c1, c2 = st.columns(2)
-c1.button(t("upload.publish", lang), type="primary", key="publish", icon=":material/publish:",
-          on_click=on_publish, args=(stage.snapshot_id, pv.base_snapshot_id, report), width="stretch")
+c1.button(t("upload.publish", lang), type="primary", key="publish", icon=":material/publish:", disabled=not confirmed,
+          on_click=on_publish, args=(stage.snapshot_id, pv.base, bool(pv.removals) and confirmed, report),
+          width="stretch")
 c2.button(t("upload.discard", lang), key="discard", icon=":material/delete:", on_click=on_discard,
           args=(stage.snapshot_id,), width="stretch")

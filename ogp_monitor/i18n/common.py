@@ -30,7 +30,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "empty.no_match": ("Neviens pasākums neatbilst izvēlētajiem filtriem. Mainiet vai notīriet filtrus sānjoslā.",
                        "No measure matches the selected filters. Change or clear the filters in the sidebar."),
     "empty.no_plan_data": ("Izvēlētajam plānam šajā ziņojumā nav datu.", "The selected plan has no data in this report."),
-    "common.snapshot_caption": ("Dati: ziņojums uz {date} (augšupielāde #{sid})", "Data: report as of {date} (upload #{sid})"),
+    "common.snapshot_caption": ("Dati: „{plan}” pašreizējais ziņojums uz {date} (augšupielāde #{sid})",
+                                "Data: the current report of '{plan}' as of {date} (upload #{sid})"),
+    "common.snapshot_caption_old": ("Dati: „{plan}” agrāks ziņojums uz {date} (augšupielāde #{sid}); pašreizējo "
+                                    "izvēlas sānjoslā „Ziņojums”.",
+                                    "Data: an earlier report of '{plan}' as of {date} (upload #{sid}); choose the "
+                                    "current one under 'Report' in the sidebar."),
+    "common.indicators_caption": ("Rādītāji: augšupielāde #{sid} ({file}, {date}); tie paliek, līdz tiek "
+                                  "publicēti jauni.",
+                                  "Indicators: upload #{sid} ({file}, {date}); they stay until new ones are "
+                                  "published."),
     "common.table": ("Dati tabulā", "Data table"),
     "common.download_csv": ("Lejupielādēt CSV", "Download CSV"),
     "common.download_xlsx": ("Lejupielādēt Excel", "Download Excel"),

@@ -66,14 +66,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.m_measures": ("Pasākumi (rindas)", "Measures (rows)"),
     "upload.m_indicators": ("Rādītāji (rindas)", "Indicators (rows)"),
     "upload.m_schedule": ("Grafiks (rindas)", "Schedule (rows)"),
-    "upload.compared_with": ("Salīdzinājums ar pašreizējo ziņojumu uz {date} (#{sid}).",
-                             "Compared with the current report as of {date} (#{sid})."),
-    "upload.first": ("Vēl nav neviena publicēta ziņojuma: šis būs pirmais.",
-                     "Nothing has been published yet: this will be the first report."),
-    "upload.older": ("Uzmanību: šī ziņojuma datums ({date}) ir agrāks nekā pašreizējam ({current}). Pēc "
-                     "publicēšanas skatītāji redzēs vecākus datus.",
-                     "Note: this report's date ({date}) is earlier than the current one's ({current}). After "
-                     "publishing, viewers will see older data."),
+    "upload.compared_with": ("„{plan}”: salīdzinājums ar plāna pašreizējo ziņojumu uz {date} (#{sid}).",
+                             "'{plan}': compared with the plan's current report as of {date} (#{sid})."),
+    "upload.plan_is_new": ("„{plan}”: šim plānam vēl nav publicēta ziņojuma, šis būs pirmais.",
+                           "'{plan}': this plan has no published report yet; this will be its first."),
+    "upload.kept": ("Paliek, kā ir (šajā failā to nav): {parts}.",
+                    "Stays as it is (not in this file): {parts}."),
+    "upload.older": ("Uzmanību: šī ziņojuma datums ({date}) ir agrāks nekā „{plan}” pašreizējam ({current}). Pēc "
+                     "publicēšanas skatītāji šim plānam redzēs vecākus datus.",
+                     "Note: this report's date ({date}) is earlier than the current one of '{plan}' ({current}). "
+                     "After publishing, viewers will see older data for this plan."),
+    "upload.removal_warning": ("Pēc publicēšanas no „{plan}” pazudīs {n} no {total} pašreizējiem pasākumiem ({nos}): "
+                               "padome tos vairs neredzēs ne pārskatā, ne eksportā, ne prezentācijā. Vai fails "
+                               "ir pilns?",
+                               "Publishing removes {n} of the {total} current measures of '{plan}' ({nos}): the "
+                               "council will no longer see them on any page, export or deck. Is the file complete?"),
+    "upload.removal_confirm": ("Jā, šie pasākumi ir jānoņem", "Yes, these measures are to be removed"),
+    "upload.removal_unconfirmed": ("Publicēšana apturēta: apstipriniet pasākumu noņemšanu.",
+                                   "Publishing stopped: confirm the removal of the measures."),
+    "upload.need_plan": ("Failā nav norādīts plāns, un tā pasākumi neatbilst nevienam zināmam plānam. "
+                         "Izvēlieties plānu vai ierakstiet jauna plāna nosaukumu.",
+                         "The file names no plan, and its measures match no known plan. Choose a plan or "
+                         "type the name of a new one."),
+    "upload.plan_label": ("Plāns", "Plan"),
+    "upload.plan_choose": ("— izvēlieties —", "— choose —"),
+    "upload.plan_new": ("Jauns plāns…", "A new plan…"),
+    "upload.plan_new_name": ("Jaunā plāna nosaukums", "The new plan's name"),
     "upload.no_changes": ("Pasākumos un rādītājos izmaiņu nav.", "No changes in measures or indicators."),
     "upload.kind.added": ("Pievienoti pasākumi: {n}", "Measures added: {n}"),
     "upload.kind.removed": ("Noņemti pasākumi: {n}", "Measures removed: {n}"),
@@ -120,20 +138,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.ind.removed": ("Noņemts", "Removed"),
     "upload.ind.changed": ("Mainīts", "Changed"),
     "upload.action.publish": ("Publicēts", "Published"),
-    "upload.action.rollback": ("Atgriezts (atjaunots agrākais)", "Rolled back (earlier restored)"),
+    "upload.action.rollback": ("Atjaunots agrāks ziņojums", "Earlier report restored"),
+    "upload.action.withdraw": ("Publicēšana atsaukta", "Publication withdrawn"),
+    "upload.col.parts": ("Saturs", "Contents"),
+    "upload.col.parts_set": ("Kas kļuva pašreizējs", "What became current"),
+    "upload.part.measures": ("„{plan}” pasākumi", "measures of '{plan}'"),
+    "upload.part.schedule": ("„{plan}” grafiks", "schedule of '{plan}'"),
+    "upload.part.indicators": ("uzticēšanās rādītāji", "trust indicators"),
     # history
-    "history.intro": ("Visas augšupielādes un publikācijas. Atgriešana padara agrāk publicētu ziņojumu atkal par "
-                      "pašreizējo; tā tiek ierakstīta žurnālā, un nekas netiek dzēsts.",
-                      "Every upload and publication. A rollback makes an earlier published report current "
-                      "again; it is recorded in the log and nothing is deleted."),
+    "history.intro": ("Visas augšupielādes un publikācijas. Katra augšupielāde aizstāj tikai to, kas tajā ir: "
+                      "sava plāna pasākumus, grafiku vai uzticēšanās rādītājus. Publicēšanas atsaukšana atjauno "
+                      "tieši to, ko tā aizstāja; agrāka ziņojuma atjaunošana padara tā daļas atkal par pašreizējām. "
+                      "Viss tiek ierakstīts žurnālā, un nekas netiek dzēsts.",
+                      "Every upload and publication. Each upload replaces only what it contains: its plan's "
+                      "measures, a schedule or the trust indicators. Withdrawing a publication restores exactly "
+                      "what it replaced; restoring an earlier report makes its parts current again. Everything "
+                      "is recorded in the log and nothing is deleted."),
     "history.uploads": ("Augšupielādes", "Uploads"),
     "history.log": ("Publicēšanas žurnāls", "Publication log"),
     "history.empty": ("Vēl nav nevienas augšupielādes.", "No uploads yet."),
     "history.no_log": ("Vēl nekas nav publicēts.", "Nothing has been published yet."),
     "history.select": ("Izvēlieties augšupielādi", "Choose an upload"),
     "history.download": ("Lejupielādēt oriģinālo failu", "Download the original file"),
-    "history.is_current": ("Šis ir pašreizējais ziņojums, ko redz skatītāji.", "This is the current report viewers see."),
-    "history.rollback": ("Padarīt par pašreizējo (atgriezt)", "Make it current (roll back)"),
+    "history.is_current": ("Skatītāji pašlaik redz no šīs augšupielādes: {parts}.",
+                           "Viewers currently see from this upload: {parts}."),
+    "history.withdraw": ("Atsaukt šo publicēšanu", "Withdraw this publication"),
+    "history.withdraw_help": ("Atsaucot atjaunos iepriekšējo: {parts}. Pārējais paliek, kā ir.",
+                              "Withdrawing restores what came before: {parts}. Everything else stays as it is."),
+    "history.withdrawn": ("Augšupielādes #{sid} publicēšana atsaukta; atjaunots: {parts}. Darbība ierakstīta žurnālā.",
+                          "Upload #{sid} withdrawn; restored: {parts}. The action is recorded in the log."),
+    "history.rollback": ("Atjaunot šo ziņojumu", "Restore this report"),
+    "history.rollback_help": ("Atjaunojot par pašreizējām kļūs tā daļas: {parts}. Pārējais paliek, kā ir.",
+                              "Restoring makes its parts current again: {parts}. Everything else stays as it is."),
     "history.rolled_back": ("Ziņojums #{sid} atkal ir pašreizējais. Darbība ierakstīta žurnālā.",
                             "Report #{sid} is current again. The action is recorded in the log."),
     "history.unpublished": ("Šī augšupielāde nekad nav publicēta (priekšskatījums, kas netika ne publicēts, ne "

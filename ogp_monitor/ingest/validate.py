@@ -21,7 +21,6 @@ from .textnorm import fold
 
 HEADER_SCAN_ROWS = 30
 MAX_PROBLEMS_PER_KIND = 50
-DEFAULT_PLAN = "Rīcības plāns"
 
 MEASURE_COLUMNS = ["plan_id", "commitment_no", "commitment_title", "measure_no", "measure_title",
                    "lead_institution", "partner_institutions", "status_label", "status_group",
@@ -246,7 +245,7 @@ def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
             table.blank[key] = filled.isna()
 
     m = pd.DataFrame(index=frame.index)
-    m["plan_id"] = _text(table, "plan_id").replace("", DEFAULT_PLAN)
+    m["plan_id"] = _text(table, "plan_id")  # "" when the file names no plan: never invented here
     m["commitment_no"] = parsing.number_label(frame["commitment_no"])
     m["commitment_title"] = _text(table, "commitment_title")
     m["measure_no"] = parsing.number_label(frame["measure_no"])
@@ -434,28 +433,66 @@ def _sheet_notices(book: RawWorkbook, out: _Collector) -> None:
                             "Atstājiet darbgrāmatā vienu šāda veida lapu.", "Keep one sheet of this kind."))
 
 
-def validate(book: RawWorkbook, report_date: dt.date | None = None) -> tuple[Clean | None, list[Problem]]:
-    """Check every sheet; return clean frames (None when any error) and all problems."""
+def _apply_plan(measures: pd.DataFrame, schedule: pd.DataFrame | None, plan_id: str | None, place: str,
+                out: _Collector) -> None:
+    """The plan given at upload fills the rows that name none; the file's own plan column wins."""
+    if not plan_id:
+        return
+    unnamed = measures["plan_id"] == ""
+    named = sorted(set(measures.loc[~unnamed, "plan_id"]))
+    if named and named != [plan_id]:
+        out.add(Problem(NOTICE, "plan_given_ignored", place,
+                        f"Fails pats norāda plānu ({', '.join(named)}); norādītais „{plan_id}” izmantots tikai "
+                        "rindām bez plāna.",
+                        f"The file names its plan ({', '.join(named)}); the given '{plan_id}' is used only for "
+                        "rows without one.", "", ""))
+    measures.loc[unnamed, "plan_id"] = plan_id
+    if schedule is not None:
+        schedule.loc[schedule["plan_id"] == "", "plan_id"] = plan_id
+
+
+def validate(book: RawWorkbook, report_date: dt.date | None = None,
+             plan_id: str | None = None) -> tuple[Clean | None, list[Problem]]:
+    """Check every sheet; return clean frames (None when any error) and all problems.
+
+    A workbook needs at least one sheet the format knows. Without a measures sheet it updates only
+    what it holds (the trust indicators, a schedule): the plans' measures stay as published.
+    ``plan_id`` fills the rows that name no plan; rows still without one have ``plan_id == ""``
+    and ``store`` finds their plan (or asks for it).
+    """
     out = _Collector()
     measures_sheet = book.by_kind("measures")
-    if measures_sheet is None:
+    ind_sheet, sched_sheet = book.by_kind("indicators"), book.by_kind("schedule")
+    if measures_sheet is None and ind_sheet is None and sched_sheet is None:
         names = ", ".join(f"„{s.name}”" for s in book.sheets) or "—"
         out.add(Problem(ERROR, "no_measures_sheet", "darbgrāmata / workbook",
-                        f"Nav lapas „Pasākumi” (atrastās lapas: {names}).",
-                        f"No 'Measures' sheet (sheets found: {names}).",
-                        "Pārdēvējiet pasākumu lapu par „Pasākumi” vai „Measures”.",
-                        "Rename the measures sheet to 'Pasākumi' or 'Measures'."))
+                        f"Nav lapas „Pasākumi” vai „Rādītāji” (atrastās lapas: {names}).",
+                        f"No 'Measures' or 'Indicators' sheet (sheets found: {names}).",
+                        "Pārdēvējiet pasākumu lapu par „Pasākumi” vai „Measures” (uzticēšanās rādītājiem: "
+                        "„Rādītāji”).",
+                        "Rename the measures sheet to 'Pasākumi' or 'Measures' (trust indicators: 'Indicators')."))
         return None, out.finish()
     _sheet_notices(book, out)
-    measures = _measures(measures_sheet, out)
-    ind_sheet, sched_sheet = book.by_kind("indicators"), book.by_kind("schedule")
+    measures = _measures(measures_sheet, out) if measures_sheet is not None else None
     indicators = _indicators(ind_sheet, out) if ind_sheet else None
     schedule = _schedule(sched_sheet, out) if sched_sheet else None
+    if measures_sheet is None:
+        kept = [label for sheet, label in ((ind_sheet, "rādītāji / indicators"), (sched_sheet, "grafiks / schedule"))
+                if sheet is not None]
+        out.add(Problem(NOTICE, "no_measures", "darbgrāmata / workbook",
+                        "Failā nav pasākumu lapas: tiks atjaunots tikai " + ", ".join(k.split(" / ")[0] for k in kept)
+                        + "; plānu pasākumi paliek, kā publicēti.",
+                        "The file has no measures sheet: only its " + ", ".join(k.split(" / ")[1] for k in kept)
+                        + " will be updated; the plans' measures stay as published.", "", ""))
     ignored = [s.name for s in book.sheets if s.kind is None]
     if ignored:
         out.add(Problem(NOTICE, "ignored_sheets", "darbgrāmata / workbook",
                         "Šīs lapas netiek nolasītas: " + ", ".join(ignored) + ".",
                         "These sheets are not read: " + ", ".join(ignored) + ".", "", ""))
+    if measures is not None:
+        _apply_plan(measures, schedule, plan_id, measures_sheet.name, out)
+    elif schedule is not None and plan_id:
+        schedule.loc[schedule["plan_id"] == "", "plan_id"] = plan_id
 
     file_date = None
     if measures is not None and measures["report_date"].notna().any():
@@ -481,9 +518,9 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None) -> tuple[Cle
     problems = out.finish()
     if any(p.is_error for p in problems):
         return None, problems
-    assert measures is not None
     clean = Clean(
-        measures=measures.drop(columns=["report_date"])[MEASURE_COLUMNS],
+        measures=measures.drop(columns=["report_date"])[MEASURE_COLUMNS] if measures is not None
+        else _empty(MEASURE_COLUMNS),
         indicators=indicators[INDICATOR_COLUMNS] if indicators is not None else _empty(INDICATOR_COLUMNS),
         schedule=schedule[SCHEDULE_COLUMNS] if schedule is not None else _empty(SCHEDULE_COLUMNS),
         report_date=report_date or file_date,

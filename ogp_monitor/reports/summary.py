@@ -72,45 +72,57 @@ def _date(value) -> dt.date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
-def previous_published(snapshots: pd.DataFrame, snapshot_id: int) -> tuple[int | None, dt.date | None]:
-    """The published snapshot the changes are counted from: the latest one with an earlier
-    report date (the same rule as changes.sql, made explicit so both agree even when nothing changed)."""
-    this = snapshots.loc[snapshots["snapshot_id"] == snapshot_id, "report_date"]
+def default_plan(con) -> str | None:
+    """The plan the dashboard opens on: the one with the latest current report."""
+    plans = db.run_query(con, "plans")
+    chosen = plans[plans["is_default"]]
+    return None if chosen.empty else str(chosen["plan_id"].iloc[0])
+
+
+def report_of(con, plan_id: str, snapshot_id: int | None) -> tuple[int | None, dt.date | None, bool,
+                                                                 int | None, dt.date | None]:
+    """(snapshot, report date, published, previous snapshot, previous date) of a plan's report.
+
+    ``snapshot_id`` None is the plan's current report. The previous report is the plan's published
+    report before it (``plan_reports``); an upload not (or no longer) among them, such as a
+    preview, is compared with the plan's latest published report dated before it.
+    """
+    reports = db.run_query(con, "plan_reports", plan_id=plan_id)
+    row = reports[reports["is_current"]] if snapshot_id is None else reports[reports["snapshot_id"] == snapshot_id]
+    if not row.empty:
+        r = row.iloc[0]
+        previous = None if pd.isna(r["previous_snapshot_id"]) else int(r["previous_snapshot_id"])
+        return int(r["snapshot_id"]), _date(r["report_date"]), True, previous, _date(r["previous_report_date"])
+    if snapshot_id is None:
+        return None, None, False, None, None
+    snaps = db.run_query(con, "snapshots")
+    this = snaps[snaps["snapshot_id"] == snapshot_id]
     if this.empty:
-        return None, None
-    earlier = snapshots[snapshots["is_published"] & (snapshots["report_date"] < this.iloc[0])]
+        return None, None, False, None, None
+    date = _date(this["report_date"].iloc[0])
+    earlier = reports[pd.to_datetime(reports["report_date"]).dt.date < date]
     if earlier.empty:
-        return None, None
-    row = earlier.sort_values("snapshot_id").iloc[-1]
-    return int(row["snapshot_id"]), _date(row["report_date"])
-
-
-def current_snapshot(con) -> int | None:
-    """The current snapshot, read on its own cursor (the connection may be shared by threads)."""
-    cur = con.cursor()
-    try:
-        return db.current_snapshot_id(cur)
-    finally:
-        cur.close()
+        return int(snapshot_id), date, bool(this["is_published"].iloc[0]), None, None
+    first = earlier.iloc[0]  # plan_reports is newest first
+    return (int(snapshot_id), date, bool(this["is_published"].iloc[0]), int(first["snapshot_id"]),
+            _date(first["report_date"]))
 
 
 def summary_facts(con, plan_id: str | None, snapshot_id: int | None = None) -> Facts:
-    """Run the queries behind the summary for one plan (None = every plan) of one snapshot."""
-    snapshots = db.run_query(con, "snapshots")
-    if snapshot_id is None:
-        snapshot_id = current_snapshot(con)
-    row = snapshots[snapshots["snapshot_id"] == snapshot_id] if snapshot_id is not None else snapshots.iloc[0:0]
+    """Run the queries behind the summary for one plan's report (default: its current report)."""
+    if plan_id is None:
+        plan_id = default_plan(con)
     empty = pd.DataFrame()
-    if row.empty:
+    sid, date, published, previous_id, previous_date = (
+        report_of(con, plan_id, snapshot_id) if plan_id is not None else (None, None, False, None, None))
+    if sid is None:
         return Facts(plan_id, None, None, False, pd.DataFrame(columns=["status_group", "n_measures", "share_pct"]),
                      None, None, empty, empty)
-    counts = db.run_query(con, "status_counts", snapshot_id=snapshot_id, plan_id=plan_id)
-    previous_id, previous_date = previous_published(snapshots, snapshot_id)
-    changes = (db.run_query(con, "changes", to_snapshot_id=snapshot_id, from_snapshot_id=previous_id,
-                            plan_id=plan_id) if previous_id is not None else empty)
-    overdue = db.run_query(con, "overdue_measures", snapshot_id=snapshot_id, plan_id=plan_id)
-    return Facts(plan_id, int(snapshot_id), _date(row["report_date"].iloc[0]), bool(row["is_published"].iloc[0]),
-                 counts, previous_id, previous_date, changes, overdue)
+    counts = db.run_query(con, "status_counts", snapshot_id=sid, plan_id=plan_id)
+    changes = (db.run_query(con, "changes", to_snapshot_id=sid, from_snapshot_id=previous_id, plan_id=plan_id)
+               if previous_id is not None else empty)
+    overdue = db.run_query(con, "overdue_measures", snapshot_id=sid, plan_id=plan_id)
+    return Facts(plan_id, sid, date, published, counts, previous_id, previous_date, changes, overdue)
 
 
 # ---- wording ---------------------------------------------------------------------------------
@@ -248,5 +260,5 @@ def sentences(f: Facts, lang: str = "lv") -> list[str]:
 
 
 def summary_sentences(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> list[str]:
-    """A few plain sentences about one plan in one snapshot (default: the current one)."""
+    """A few plain sentences about one plan's report (default: its current one)."""
     return sentences(summary_facts(con, plan_id, snapshot_id), lang)

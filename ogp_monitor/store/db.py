@@ -1,9 +1,11 @@
 """DuckDB: the schema, snapshots, publishing and named queries.
 
-This is the only module that imports duckdb. Each upload is one snapshot;
-which snapshot is current is the latest row of ``publication`` (publish or
-rollback), so nothing is ever overwritten and every change is one atomic
-transaction: readers see the whole old snapshot or the whole new one.
+Each upload is one snapshot. What viewers see is assembled part by part: each
+plan's measures, each plan's schedule and the trust indicators come from the
+latest publication of that part (``publication_part``), so a report of one plan
+replaces that plan only, and a trust-only file replaces only the indicators.
+Publications are appended, never overwritten, and every change is one atomic
+transaction: readers see the whole old state or the whole new one.
 """
 
 from __future__ import annotations
@@ -91,22 +93,117 @@ create table if not exists schedule (
     goal varchar not null,
     source_row integer not null
 );
--- The sidebar filters in one place: one snapshot's measures, each filter null = all, with the
--- snapshot's report date (for "overdue on the report date"). Used by the single-snapshot queries.
-create or replace macro filtered_measures(p_snapshot_id, p_plan_id, p_commitment_no, p_status_group,
-                                          p_institution) as table
+-- Which upload holds each part of the published state: the measures of a plan, the schedule of a
+-- plan, the trust indicators. A publish appends one row per part its upload contains; a rollback
+-- appends rows that give parts back to their earlier holders (snapshot_id null: the part had none).
+create table if not exists publication_part (
+    publication_id integer not null,
+    part varchar not null,
+    plan_id varchar not null,
+    snapshot_id integer
+);
+-- Databases written before parts existed: each publication held every part of its upload.
+insert into publication_part
+    select p.publication_id, u.part, u.plan_id, p.snapshot_id
+    from publication as p
+    inner join (
+        select distinct snapshot_id, 'measures' as part, plan_id from measure
+        union all
+        select distinct snapshot_id, 'schedule' as part, plan_id from schedule
+        union all
+        select distinct snapshot_id, 'indicators' as part, '' as plan_id from indicator
+    ) as u using (snapshot_id)
+    where p.publication_id not in (select publication_id from publication_part);
+
+-- The parts an upload contains (what publishing it replaces).
+create or replace macro snapshot_parts(p_snapshot_id) as table
+    select distinct 'measures' as part, plan_id from measure where snapshot_id = p_snapshot_id
+    union all
+    select distinct 'schedule' as part, plan_id from schedule where snapshot_id = p_snapshot_id
+    union all
+    select distinct 'indicators' as part, '' as plan_id from indicator where snapshot_id = p_snapshot_id;
+
+-- The current state, part by part: the latest publication of each part wins.
+create or replace view current_part as
+    select part, plan_id, snapshot_id, publication_id
+    from publication_part
+    qualify row_number() over (partition by part, plan_id order by publication_id desc) = 1
+        and snapshot_id is not null;
+
+-- A plan's published reports, one per report date, up to its current report: the film the
+-- council follows. On a shared date the current upload wins, else the later one; a report dated
+-- after the current one was rolled back and is not part of it.
+create or replace view plan_report as
+    with published as (
+        select distinct pp.plan_id, pp.snapshot_id, s.report_date
+        from publication_part as pp
+        inner join snapshot as s using (snapshot_id)
+        where pp.part = 'measures'
+    ),
+
+    current_report as (
+        select c.plan_id, c.snapshot_id, s.report_date
+        from current_part as c
+        inner join snapshot as s using (snapshot_id)
+        where c.part = 'measures'
+    ),
+
+    ranked as (
+        select
+            p.plan_id,
+            p.snapshot_id,
+            p.report_date,
+            p.snapshot_id = c.snapshot_id as is_current,
+            row_number() over (
+                partition by p.plan_id, p.report_date
+                order by p.snapshot_id = c.snapshot_id desc, p.snapshot_id desc
+            ) as rank_on_date
+        from published as p
+        inner join current_report as c on c.plan_id = p.plan_id
+        where p.report_date <= c.report_date
+    )
+
+    select
+        plan_id,
+        snapshot_id,
+        report_date,
+        is_current,
+        lag(snapshot_id) over (partition by plan_id order by report_date) as previous_snapshot_id,
+        lag(report_date) over (partition by plan_id order by report_date) as previous_report_date
+    from ranked
+    where rank_on_date = 1;
+
+-- The measures of a plan's report: the given upload's, or (p_snapshot_id null) every plan's
+-- current report, with each report's date (for "overdue on the report date").
+create or replace macro report_measures(p_snapshot_id, p_plan_id) as table
     select m.*, s.report_date
     from measure as m
     inner join snapshot as s using (snapshot_id)
-    where m.snapshot_id = p_snapshot_id
-        and (p_plan_id is null or m.plan_id = p_plan_id)
-        and (p_commitment_no is null or m.commitment_no = p_commitment_no)
-        and (p_status_group is null or m.status_group = p_status_group)
+    where (
+            (p_snapshot_id is null and (m.snapshot_id, m.plan_id) in (
+                select (snapshot_id, plan_id) from current_part where part = 'measures'))
+            or m.snapshot_id = p_snapshot_id
+        )
+        and (p_plan_id is null or m.plan_id = p_plan_id);
+
+-- The sidebar filters in one place, on top of report_measures; each filter null = all.
+create or replace macro filtered_measures(p_snapshot_id, p_plan_id, p_commitment_no, p_status_group,
+                                          p_institution) as table
+    select *
+    from report_measures(p_snapshot_id, p_plan_id)
+    where (p_commitment_no is null or commitment_no = p_commitment_no)
+        and (p_status_group is null or status_group = p_status_group)
         and (
             p_institution is null
-            or m.lead_institution = p_institution
-            or list_contains(m.partner_institutions, p_institution)
+            or lead_institution = p_institution
+            or list_contains(partner_institutions, p_institution)
         );
+
+-- The current trust indicators: the latest published upload that had any (or the given upload's).
+create or replace macro report_indicators(p_snapshot_id) as table
+    select *
+    from indicator
+    where snapshot_id = coalesce(p_snapshot_id, (select snapshot_id from current_part where part = 'indicators'));
 """
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
@@ -149,9 +246,9 @@ def query_parameters(name: str) -> list[str]:
 def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
     """Run queries/NAME.sql on its own cursor with every $parameter bound.
 
-    ``snapshot_id`` defaults to the current snapshot. A parameter the query
-    uses but the caller did not give is bound to NULL, which every query reads
-    as "all"; a parameter the query does not use is an error (a typo).
+    A parameter the query uses but the caller did not give is bound to NULL,
+    which every query reads as "all" (a null snapshot id: the current state);
+    a parameter the query does not use is an error (a typo).
     """
     wanted = query_parameters(name)
     unknown = set(params) - set(wanted)
@@ -159,8 +256,6 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd
         raise TypeError(f"query {name!r} has no parameter(s) {sorted(unknown)}")
     cur = con.cursor()
     try:
-        if "snapshot_id" in wanted and params.get("snapshot_id") is None:
-            params["snapshot_id"] = current_snapshot_id(cur)
         bound = {k: params.get(k) for k in wanted}
         return cur.execute(query_sql(name), bound).df()
     finally:
@@ -170,9 +265,22 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd
 # ---- snapshots -------------------------------------------------------------
 
 def current_snapshot_id(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The upload most recently published or restored (None before the first publication)."""
     row = con.execute(
         "select snapshot_id from publication order by publication_id desc limit 1").fetchone()
     return None if row is None else int(row[0])
+
+
+def current_parts(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], int]:
+    """(part, plan) -> the upload that holds it now: what every viewer sees."""
+    rows = con.execute("select part, plan_id, snapshot_id from current_part").fetchall()
+    return {(part, plan): int(sid) for part, plan, sid in rows}
+
+
+def snapshot_parts(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> list[tuple[str, str]]:
+    """The parts an upload contains, in a stable order: what publishing it replaces."""
+    rows = con.execute("select part, plan_id from snapshot_parts(?) order by part, plan_id", [snapshot_id]).fetchall()
+    return [(part, plan) for part, plan in rows]
 
 
 def snapshot_by_sha(con: duckdb.DuckDBPyConnection, sha: str) -> int | None:
@@ -246,77 +354,106 @@ def _insert_frame(cur: duckdb.DuckDBPyConnection, table: str, sid: int, frame: p
         cur.unregister("incoming_frame")
 
 
-def _publish(cur: duckdb.DuckDBPyConnection, sid: int, action: str, by: str, now: dt.datetime) -> None:
+def _publish(cur: duckdb.DuckDBPyConnection, sid: int, action: str, by: str, now: dt.datetime,
+             parts: dict[tuple[str, str], int | None] | None = None) -> int:
+    """Append one publication; ``parts`` (default: every part of ``sid``) says who holds what after it."""
     pid = int(cur.execute("select nextval('publication_seq')").fetchone()[0])
     cur.execute("insert into publication values (?, ?, ?, ?, ?)", [pid, sid, action, now, by])
+    if parts is None:
+        parts = {part: sid for part in snapshot_parts(cur, sid)}
+    if parts:
+        cur.executemany("insert into publication_part values (?, ?, ?, ?)",
+                        [[pid, part, plan, holder] for (part, plan), holder in sorted(parts.items())])
+    return pid
+
+
+def _in_transaction(con: duckdb.DuckDBPyConnection, work) -> object:
+    """Run ``work(cur)`` in one transaction under the process's write lock (all or nothing)."""
+    with _WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            cur.execute("begin transaction")
+            try:
+                result = work(cur)
+                cur.execute("commit")
+                return result
+            except BaseException:
+                cur.execute("rollback")
+                raise
+        finally:
+            cur.close()
 
 
 def set_current(con: duckdb.DuckDBPyConnection, snapshot_id: int, *, by: str,
-                action: str = "rollback") -> None:
-    """Make an existing snapshot current (publish a preview, or roll back). Recorded, never destructive."""
-    with _WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            if cur.execute("select 1 from snapshot where snapshot_id = ?", [snapshot_id]).fetchone() is None:
-                raise KeyError(f"no snapshot {snapshot_id}")
-            cur.execute("begin transaction")
-            try:
-                _publish(cur, snapshot_id, action, by, dt.datetime.now().replace(microsecond=0))
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
-        finally:
-            cur.close()
+                action: str = "rollback", expected: dict[tuple[str, str], int | None] | None = None) -> None:
+    """Make every part of an existing upload current (publish a preview, or restore an earlier report).
+
+    Parts the upload does not contain stay as they are. With ``expected`` (part -> holder when the
+    preview was made), the publication is refused inside the transaction if any of those parts has
+    changed hands since (``StaleState``). Recorded, never destructive.
+    """
+    def work(cur):
+        if cur.execute("select 1 from snapshot where snapshot_id = ?", [snapshot_id]).fetchone() is None:
+            raise KeyError(f"no snapshot {snapshot_id}")
+        if expected is not None:
+            now_held = current_parts(cur)
+            changed = {p for p, holder in expected.items() if now_held.get(p) != holder}
+            if changed:
+                raise StaleState(sorted(changed))
+        _publish(cur, snapshot_id, action, by, dt.datetime.now().replace(microsecond=0))
+    _in_transaction(con, work)
 
 
-def delete_snapshot(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:
-    """Delete a snapshot that is neither current nor the only one."""
-    with _WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            n = cur.execute("select count(*) from snapshot").fetchone()[0]
-            if n <= 1:
-                raise ValueError("the only snapshot cannot be deleted")
-            if current_snapshot_id(cur) == snapshot_id:
-                raise ValueError("the current snapshot cannot be deleted")
-            cur.execute("begin transaction")
-            try:
-                for table in ("measure", "indicator", "schedule", "snapshot_file", "publication", "snapshot"):
-                    cur.execute(f"delete from {table} where snapshot_id = ?", [snapshot_id])
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
-        finally:
-            cur.close()
+class StaleState(Exception):
+    """Someone changed the parts a preview compared with; compare again first."""
+
+
+def previous_holders(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> dict[tuple[str, str], int | None]:
+    """For each part ``snapshot_id`` holds now: the upload that held it before (None: nobody)."""
+    rows = con.execute("""
+        with held as (
+            select part, plan_id, publication_id from current_part where snapshot_id = $sid
+        )
+        select h.part, h.plan_id, (
+            select pp.snapshot_id
+            from publication_part as pp
+            where pp.part = h.part and pp.plan_id = h.plan_id and pp.publication_id < h.publication_id
+                and pp.snapshot_id is distinct from $sid
+            order by pp.publication_id desc
+            limit 1
+        ) as before
+        from held as h
+        order by h.part, h.plan_id
+    """, {"sid": snapshot_id}).fetchall()
+    return {(part, plan): (None if before is None else int(before)) for part, plan, before in rows}
+
+
+def withdraw(con: duckdb.DuckDBPyConnection, snapshot_id: int, *, by: str) -> dict[tuple[str, str], int | None]:
+    """Undo an upload's publication: every part it holds goes back to its earlier holder, nothing else
+    changes. Returns what was restored (part -> upload, None = the part is empty again)."""
+    def work(cur):
+        restored = previous_holders(cur, snapshot_id)
+        if not restored:
+            raise ValueError(f"snapshot {snapshot_id} holds no part of the published state")
+        _publish(cur, snapshot_id, "withdraw", by, dt.datetime.now().replace(microsecond=0), parts=restored)
+        return restored
+    return _in_transaction(con, work)
 
 
 def discard_unpublished(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> bool:
     """Delete an upload that was never published (a preview the analyst discarded).
 
-    Unlike ``delete_snapshot`` this also works when it is the only snapshot (the
-    first upload into an empty database), and it refuses, inside the same
-    transaction, any snapshot that has a publication row. False when refused.
+    It also works when it is the only snapshot (the first upload into an empty
+    database), and it refuses, inside the same transaction, any snapshot that has
+    a publication row. False when refused.
     """
-    with _WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            cur.execute("begin transaction")
-            try:
-                if cur.execute("select 1 from publication where snapshot_id = ? limit 1",
-                               [snapshot_id]).fetchone() is not None:
-                    cur.execute("rollback")
-                    return False
-                for table in ("measure", "indicator", "schedule", "snapshot_file", "snapshot"):
-                    cur.execute(f"delete from {table} where snapshot_id = ?", [snapshot_id])
-                cur.execute("commit")
-                return True
-            except BaseException:
-                cur.execute("rollback")
-                raise
-        finally:
-            cur.close()
+    def work(cur) -> bool:
+        if cur.execute("select 1 from publication where snapshot_id = ? limit 1", [snapshot_id]).fetchone():
+            return False
+        for table in ("measure", "indicator", "schedule", "snapshot_file", "snapshot"):
+            cur.execute(f"delete from {table} where snapshot_id = ?", [snapshot_id])
+        return True
+    return _in_transaction(con, work)
 
 
 def original_file(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> bytes | None:
@@ -333,7 +470,8 @@ def table_fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     cur = con.cursor()
     try:
         out: dict[str, object] = {}
-        for table in ("snapshot", "snapshot_file", "publication", "measure", "indicator", "schedule"):
+        for table in ("snapshot", "snapshot_file", "publication", "publication_part", "measure", "indicator",
+                      "schedule"):
             out[table] = cur.execute(
                 f"select count(*), coalesce(sum(hash(t)), 0) from {table} as t").fetchone()
         return out

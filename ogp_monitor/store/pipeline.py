@@ -1,7 +1,7 @@
-"""read -> validate -> load: the one path from an Excel export to a snapshot.
+"""read -> validate -> find the plan -> load: the one path from an Excel export to a snapshot.
 
 The CLI and the upload page both call these functions. Parsing and
-validation happen entirely before the database is touched, so a refused file
+validation happen entirely before the database is written, so a refused file
 leaves the database exactly as it was.
 """
 
@@ -10,10 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..ingest.problems import Problem, RefusedFile
+import pandas as pd
+
+from ..ingest.plans import match_plan
+from ..ingest.problems import ERROR, NOTICE, Problem, RefusedFile
 from ..ingest.reader import MAX_FILE_BYTES, read_workbook
 from ..ingest.validate import Clean, validate
 from . import db
+
+REMOVAL_SHARE = 1 / 3  # a publish that removes more than this share of a plan's measures needs a confirmation
 
 
 @dataclass
@@ -37,21 +42,118 @@ class Checked:
     def sha256(self) -> str:
         return db.sha256(self.content)
 
+    @property
+    def plans(self) -> list[str]:
+        """The plans whose measures the file holds."""
+        return [] if self.clean is None else sorted(set(self.clean.measures["plan_id"]))
 
-def check(content: bytes, file_name: str, report_date: dt.date | None = None,
-          max_bytes: int = MAX_FILE_BYTES) -> Checked:
-    """Read and validate; never raises for a bad file, returns its problems."""
+
+def check(content: bytes, file_name: str, report_date: dt.date | None = None, plan_id: str | None = None,
+          known: pd.DataFrame | None = None, max_bytes: int = MAX_FILE_BYTES) -> Checked:
+    """Read and validate; never raises for a bad file, returns its problems.
+
+    ``plan_id`` is the plan given at upload for rows that name none. ``known`` (the current
+    measures of every plan: plan_id, measure_no, measure_title) lets a file that names no plan be
+    filed in the plan its measures match; without a match the file needs a plan (``no_plan``).
+    """
     try:
         book = read_workbook(content, max_bytes=max_bytes)
     except RefusedFile as refused:
         return Checked(file_name, content, None, [refused.problem])
-    clean, problems = validate(book, report_date=report_date)
+    clean, problems = validate(book, report_date=report_date, plan_id=plan_id)
+    if clean is not None:
+        problems += resolve_plan(clean, known if known is not None else pd.DataFrame())
+        if any(p.is_error for p in problems):
+            clean = None
     return Checked(file_name, content, clean, problems)
 
 
+def resolve_plan(clean: Clean, known: pd.DataFrame) -> list[Problem]:
+    """File rows without a plan in the plan their measures match, or say that a plan is needed.
+
+    A generic plan is never invented: either the match is clear (most measure numbers with equal
+    titles, in one known plan), with a notice saying why, or the file is refused until the analyst
+    names the plan (``--plan``, or the upload page's choice).
+    """
+    measures, schedule = clean.measures, clean.schedule
+    unnamed = measures["plan_id"] == ""
+    problems: list[Problem] = []
+    if unnamed.any():
+        found = match_plan(measures[unnamed], known)
+        if found is None:
+            return [_no_plan()]
+        measures.loc[unnamed, "plan_id"] = found.plan_id
+        problems.append(Problem(
+            NOTICE, "plan_matched", "darbgrāmata / workbook",
+            f"Failā nav norādīts plāns. {found.n_matched} no {found.n_measures} pasākumiem pēc numura un nosaukuma "
+            f"atbilst plānam „{found.plan_id}”, tāpēc ziņojums pievienots tam.",
+            f"The file names no plan. {found.n_matched} of its {found.n_measures} measures match plan "
+            f"'{found.plan_id}' by number and title, so the report is filed there.", "", ""))
+    plans = sorted(set(measures["plan_id"]))
+    no_plan_schedule = schedule["plan_id"] == ""
+    if no_plan_schedule.any():
+        if len(plans) != 1:
+            return [_no_plan(schedule=True)]
+        schedule.loc[no_plan_schedule, "plan_id"] = plans[0]
+    return problems
+
+
+def _no_plan(schedule: bool = False) -> Problem:
+    what_lv, what_en = ("Grafikā", "The schedule") if schedule else ("Failā", "The file")
+    return Problem(ERROR, "no_plan", "darbgrāmata / workbook",
+                   f"{what_lv} nav norādīts plāns, un pasākumi neatbilst nevienam zināmam plānam.",
+                   f"{what_en} names no plan, and its measures match no known plan.",
+                   "Izvēlieties plānu augšupielādes lapā, norādiet to komandrindā (--plan „5. plāns 2022–2025”) "
+                   "vai pievienojiet kolonnu „Plāns”.",
+                   "Choose the plan on the upload page, give it on the command line (--plan '5. plāns 2022–2025') "
+                   "or add a 'Plan' column.")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A plan that would lose more than a third of its current measures."""
+
+    plan_id: str
+    n_removed: int
+    n_current: int
+    measure_nos: tuple[str, ...]
+
+
+def big_removals(removed: dict[str, list[str]], current: dict[str, int]) -> list[Removal]:
+    """The plans where ``removed`` (plan -> measure numbers that would go) exceeds the guard's share of
+    ``current`` (plan -> measures now published)."""
+    return [Removal(plan, len(nos), current[plan], tuple(nos)) for plan, nos in sorted(removed.items())
+            if current.get(plan) and len(nos) > REMOVAL_SHARE * current[plan]]
+
+
+def removals_against(clean: Clean, known: pd.DataFrame) -> list[Removal]:
+    """``big_removals`` of a checked file against the current measures (``known``), plan by plan."""
+    removed, current = {}, {}
+    for plan in sorted(set(clean.measures["plan_id"])):
+        now = known.loc[known["plan_id"] == plan, "measure_no"].astype(str)
+        new = set(clean.measures.loc[clean.measures["plan_id"] == plan, "measure_no"].astype(str))
+        current[plan] = len(now)
+        removed[plan] = [no for no in now if no not in new]
+    return big_removals(removed, current)
+
+
 def store(con, checked: Checked, uploaded_by: str, publish: bool = True) -> db.LoadResult:
-    """Store a checked file as a snapshot (atomic). Only call when ``checked.ok``."""
-    if not checked.ok or checked.clean is None or checked.clean.report_date is None:
+    """Store a checked file as a snapshot (atomic). Only call when ``checked.ok``.
+
+    A file without measures (trust indicators only) has no report date of its own: it is dated
+    the day it is stored.
+    """
+    if not checked.ok or checked.clean is None:
         raise ValueError("cannot store a file with errors")
-    return db.load(con, checked.clean, content=checked.content, file_name=checked.file_name,
-                   uploaded_by=uploaded_by, report_date=checked.clean.report_date, publish=publish)
+    clean = checked.clean
+    if clean.report_date is None and not clean.measures.empty:
+        raise ValueError("a report with measures needs a report date")
+    return db.load(con, clean, content=checked.content, file_name=checked.file_name, uploaded_by=uploaded_by,
+                   report_date=clean.report_date or dt.date.today(), publish=publish)
+
+
+def known_measures(con) -> pd.DataFrame:
+    """The current measures of every plan (what a file without a plan is matched against)."""
+    return db.run_query(con, "measures")[["plan_id", "measure_no", "measure_title"]]
+
+

@@ -36,7 +36,18 @@ def upload_limit_mb(server_limit_mb: int | None = None) -> int:
 
 
 class StalePreview(Exception):
-    """Someone published or rolled back after this preview was made: compare again first."""
+    """Someone published or rolled back one of this preview's parts after it was made: compare again first."""
+
+
+class NeedsConfirmation(Exception):
+    """The publish would remove more than a third of a plan's measures: the analyst must confirm it."""
+
+    def __init__(self, removals: list[pipeline.Removal]):
+        super().__init__(", ".join(f"{r.plan_id}: {r.n_removed} of {r.n_current}" for r in removals))
+        self.removals = removals
+
+
+Part = tuple[str, str]  # ("measures", plan), ("schedule", plan) or ("indicators", "")
 
 
 @dataclass(frozen=True)
@@ -48,10 +59,11 @@ class Stage:
     problems: list[Problem] = field(default_factory=list)
     needs_date: bool = False  # the file has no report date: the analyst gives one
     report_date: dt.date | None = None  # the date the analyst gave (None: the file's own)
+    needs_plan: bool = False  # the file names no plan its measures match: the analyst chooses one
+    plan_id: str | None = None  # the plan the analyst gave
     snapshot_id: int | None = None  # stored unpublished (or the identical earlier upload)
     created: bool = False  # this stage wrote the snapshot (so abandoning it may delete it)
     identical_to_published: bool = False  # the same file is already a published snapshot
-    base_snapshot_id: int | None = None  # the current snapshot the preview compares against
     published: bool = False
 
     @property
@@ -66,25 +78,31 @@ class Stage:
     def blocked_only_by_missing_date(self) -> bool:
         return bool(self.errors) and all(p.code == "no_report_date" for p in self.errors)
 
+    @property
+    def blocked_only_by_missing_plan(self) -> bool:
+        return bool(self.errors) and all(p.code in ("no_plan", "no_report_date") for p in self.errors) and any(
+            p.code == "no_plan" for p in self.errors)
+
 
 def check_and_stage(con, content: bytes, file_name: str, by: str, *, report_date: dt.date | None = None,
-                    needs_date: bool = False, max_bytes: int = DEFAULT_UPLOAD_MB * MB) -> Stage:
+                    needs_date: bool = False, plan_id: str | None = None,
+                    max_bytes: int = DEFAULT_UPLOAD_MB * MB) -> Stage:
     """Validate a file and, when it has no errors, store it unpublished for the preview.
 
     A file identical (sha256) to an earlier upload is not stored again: the
     stage points at that snapshot and says whether it is already published.
     """
-    checked = pipeline.check(content, file_name, report_date=report_date, max_bytes=max_bytes)
-    stage = Stage(checked.sha256, file_name, list(checked.problems), report_date=report_date,
-                  needs_date=needs_date or any(p.code == "no_report_date" for p in checked.problems))
+    checked = pipeline.check(content, file_name, report_date=report_date, plan_id=plan_id,
+                             known=pipeline.known_measures(con), max_bytes=max_bytes)
+    codes = {p.code for p in checked.problems}
+    stage = Stage(checked.sha256, file_name, list(checked.problems), report_date=report_date, plan_id=plan_id,
+                  needs_date=needs_date or "no_report_date" in codes, needs_plan=bool(plan_id) or "no_plan" in codes)
     if not checked.ok:
         return stage
-    base = db.current_snapshot_id(con)
     result = pipeline.store(con, checked, uploaded_by=by, publish=False)
     info = snapshot_info(con, result.snapshot_id)
     return replace(stage, snapshot_id=result.snapshot_id, created=not result.duplicate,
-                   identical_to_published=bool(result.duplicate and info["is_published"]),
-                   base_snapshot_id=base)
+                   identical_to_published=bool(result.duplicate and info["is_published"]))
 
 
 def snapshot_info(con, snapshot_id: int) -> dict:
@@ -97,57 +115,114 @@ def snapshot_info(con, snapshot_id: int) -> dict:
 
 
 @dataclass(frozen=True)
+class PlanChange:
+    """One plan of the file against that plan's current report."""
+
+    plan_id: str
+    base_snapshot_id: int | None  # the plan's current report (None: the plan is new)
+    base_report_date: dt.date | None
+    n_current: int  # measures in the current report
+
+
+@dataclass(frozen=True)
 class Preview:
     snapshot_id: int
-    base_snapshot_id: int | None
     info: dict
-    base_info: dict | None
-    measures: pd.DataFrame  # changes.sql rows, change_kind in MEASURE_KINDS
-    indicators: pd.DataFrame  # indicator_changes.sql rows
+    base: dict[Part, int | None]  # what each part of the file replaces (None: nothing yet)
+    plans: list[PlanChange]
+    measures: pd.DataFrame  # changes.sql rows of every plan in the file, change_kind in MEASURE_KINDS
+    indicators: pd.DataFrame  # indicator_changes.sql rows (empty when the file has no indicators)
+    kept: list[tuple[Part, int]]  # current parts the file does not touch, with their holder
 
     def counts(self) -> dict[str, int]:
-        m = self.measures["change_kind"].value_counts().to_dict()
-        i = self.indicators["change_kind"].value_counts().to_dict()
+        m = self.measures["change_kind"].value_counts().to_dict() if not self.measures.empty else {}
+        i = self.indicators["change_kind"].value_counts().to_dict() if not self.indicators.empty else {}
         out = {k: int(m.get(k, 0)) for k in MEASURE_KINDS}
         out.update({f"indicators_{k}": int(i.get(k, 0)) for k in INDICATOR_KINDS})
         return out
 
     @property
-    def older_than_current(self) -> bool:
-        return self.base_info is not None and self.info["report_date"] < self.base_info["report_date"]
+    def removals(self) -> list[pipeline.Removal]:
+        """Plans that would lose more than a third of their current measures (need a confirmation)."""
+        removed = {p.plan_id: [] for p in self.plans}
+        if not self.measures.empty:
+            gone = self.measures[self.measures["change_kind"] == "removed"]
+            for plan, nos in gone.groupby("plan_id")["measure_no"]:
+                removed[str(plan)] = [str(n) for n in nos]
+        return pipeline.big_removals(removed, {p.plan_id: p.n_current for p in self.plans})
+
+    @property
+    def older_than_current(self) -> list[PlanChange]:
+        """Plans whose current report is dated after this file's report."""
+        date = self.info["report_date"]
+        return [p for p in self.plans if p.base_report_date is not None and pd.Timestamp(date).date() < p.base_report_date]
 
 
 def preview(con, snapshot_id: int) -> Preview:
-    """The difference between the current snapshot and a staged one (measures and indicators)."""
-    base = db.current_snapshot_id(con)
-    if base == snapshot_id:
-        base = None
+    """What publishing a staged upload would change: each of its plans against that plan's current
+    report, its indicators against the current ones, and which current parts it leaves alone."""
     info = snapshot_info(con, snapshot_id)
-    if base is None:
-        measures = db.run_query(con, "measures", snapshot_id=snapshot_id).assign(change_kind="added")
+    held = db.current_parts(con)
+    parts = db.snapshot_parts(con, snapshot_id)
+    base = {part: held.get(part) for part in parts}
+    reports = db.run_query(con, "plan_reports")
+    plans, frames = [], []
+    for kind, plan in parts:
+        if kind != "measures":
+            continue
+        holder = held.get((kind, plan))
+        if holder is None or holder == snapshot_id:
+            rows = db.run_query(con, "measures", snapshot_id=snapshot_id, plan_id=plan).assign(change_kind="added")
+            base_date, n_current = None, 0
+        else:
+            rows = db.run_query(con, "changes", from_snapshot_id=holder, to_snapshot_id=snapshot_id, plan_id=plan)
+            row = reports[(reports["plan_id"] == plan) & (reports["snapshot_id"] == holder)]
+            base_date = pd.Timestamp(row["report_date"].iloc[0]).date() if not row.empty else None
+            n_current = int(row["n_measures"].iloc[0]) if not row.empty else 0
+        plans.append(PlanChange(plan, holder if holder != snapshot_id else None, base_date, n_current))
+        frames.append(rows)
+    measures = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["plan_id", "change_kind"])
+    if ("indicators", "") in base:
+        indicators = db.run_query(con, "indicator_changes", from_snapshot_id=base[("indicators", "")],
+                                  to_snapshot_id=snapshot_id)
     else:
-        measures = db.run_query(con, "changes", from_snapshot_id=base, to_snapshot_id=snapshot_id)
-    indicators = db.run_query(con, "indicator_changes", from_snapshot_id=base, to_snapshot_id=snapshot_id)
-    return Preview(snapshot_id, base, info, None if base is None else snapshot_info(con, base),
-                   measures, indicators)
+        indicators = pd.DataFrame(columns=["change_kind"])
+    kept = [(part, sid) for part, sid in sorted(held.items()) if part not in base]
+    return Preview(snapshot_id, info, base, plans, measures, indicators, kept)
 
 
-def publish(con, snapshot_id: int, by: str, expected_base: int | None) -> None:
-    """Make a previewed snapshot current; refuses when the current one changed since the preview."""
-    current = db.current_snapshot_id(con)
-    if current != expected_base:
-        raise StalePreview(f"current snapshot is {current}, the preview compared with {expected_base}")
-    db.set_current(con, snapshot_id, by=by, action="publish")
+def publish(con, snapshot_id: int, by: str, expected: dict[Part, int | None],
+            confirm_removals: bool = False) -> None:
+    """Make a previewed upload's parts current.
+
+    ``expected`` is the preview's ``base``: refused (``StalePreview``) when any of those parts
+    changed hands since. A publish that removes more than a third of a plan's measures is refused
+    (``NeedsConfirmation``) unless ``confirm_removals``.
+    """
+    if not confirm_removals:
+        removals = preview(con, snapshot_id).removals
+        if removals:
+            raise NeedsConfirmation(removals)
+    try:
+        db.set_current(con, snapshot_id, by=by, action="publish", expected=expected)
+    except db.StaleState as exc:
+        raise StalePreview(str(exc)) from None
 
 
 def rollback(con, snapshot_id: int, by: str) -> None:
-    """Make an earlier published snapshot current again (recorded as a 'rollback'; nothing deleted)."""
+    """Restore an earlier published report: its parts become current again (recorded as a 'rollback';
+    nothing deleted). Parts it does not contain stay as they are."""
     info = snapshot_info(con, snapshot_id)
     if not info["is_published"]:
         raise ValueError(f"snapshot {snapshot_id} was never published; publish it from the upload preview")
-    if info["is_current"]:
+    if sorted(info["current_parts"]) == sorted(info["parts"]):
         raise ValueError(f"snapshot {snapshot_id} is already current")
     db.set_current(con, snapshot_id, by=by, action="rollback")
+
+
+def withdraw(con, snapshot_id: int, by: str) -> dict[Part, int | None]:
+    """Undo an upload's publication: exactly the parts it holds go back to what they were before it."""
+    return db.withdraw(con, snapshot_id, by=by)
 
 
 def discard(con, snapshot_id: int) -> bool:
@@ -159,6 +234,28 @@ def abandon(con, stage: Stage | None) -> None:
     """Forget a session's stage: a preview this session created and never published is deleted."""
     if stage is not None and stage.created and not stage.published and stage.snapshot_id is not None:
         discard(con, stage.snapshot_id)
+
+
+def part_name(part: Part, lang: str) -> str:
+    """``„5. plāns 2022–2025” pasākumi`` / ``measures of '5. plāns 2022–2025'``, ``uzticēšanās rādītāji``."""
+    kind, plan = part
+    return t(f"upload.part.{kind}", lang, plan=plan)
+
+
+def previous_holders(con, snapshot_id: int) -> dict[Part, int | None]:
+    """What withdrawing an upload would restore: part -> the upload that held it before (None: nobody)."""
+    return db.previous_holders(con, snapshot_id)
+
+
+def restored_text(restored: dict[Part, int | None], lang: str) -> str:
+    """``„5. plāns” pasākumi → #2; uzticēšanās rādītāji → –`` (``–``: the part is empty again)."""
+    return "; ".join(f"{part_name(part, lang)} → {'#' + str(sid) if sid is not None else '–'}"
+                     for part, sid in sorted(restored.items()))
+
+
+def part_names(parts: list[str], lang: str) -> str:
+    """snapshots.sql's ``parts`` (``measures:PLAN``...) in words, joined with ``; ``."""
+    return "; ".join(part_name(tuple(p.split(":", 1)) if ":" in p else (p, ""), lang) for p in parts)
 
 
 # ---- tables for the pages (columns in the UI language) ---------------------
@@ -214,8 +311,9 @@ def history_frame(snaps: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("upload.col.file", lang): snaps["file_name"],
         t("upload.col.rows", lang): [f"{m} / {i} / {s}" for m, i, s in
                                       zip(snaps["n_measures"], snaps["n_indicators"], snaps["n_schedule"])],
+        t("upload.col.parts", lang): [part_names(list(p), lang) for p in snaps["parts"]],
         t("upload.col.published", lang): [yes if p else no for p in snaps["is_published"]],
-        t("upload.col.current", lang): ["✓" if c else "" for c in snaps["is_current"]],
+        t("upload.col.current", lang): [part_names(list(c), lang) if len(c) else "" for c in snaps["current_parts"]],
         "sha256": snaps["sha256"],
     })
 
@@ -228,7 +326,15 @@ def log_frame(log: pd.DataFrame, lang: str) -> pd.DataFrame:
         "#": log["snapshot_id"],
         t("upload.col.report_date", lang): [fmt_date(d, lang) for d in log["report_date"]],
         t("upload.col.file", lang): log["file_name"],
+        t("upload.col.parts_set", lang): ["; ".join(_log_part(x, lang) for x in parts) for parts in log["parts"]],
     })
+
+
+def _log_part(item: str, lang: str) -> str:
+    """``measures:5. plāns → 3`` -> ``„5. plāns” pasākumi → #3`` (``–``: the part was emptied)."""
+    part, _, holder = item.rpartition(" → ")
+    kind, _, plan = part.partition(":")
+    return f"{part_name((kind, plan), lang)} → {'#' + holder if holder != '–' else '–'}"
 
 
 def current_institutions(con) -> list[str]:

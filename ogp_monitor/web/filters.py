@@ -17,11 +17,17 @@ from ..i18n import DEFAULT_LANG, fmt_date, status_label, t
 from . import cache
 
 DEFAULT_LOAD_LIMIT = 4  # measures one institution leads before it is flagged (institutions page)
-FILTER_KEYS = ("lang", "plan", "snap", "commitment", "institution", "status")
+FILTER_KEYS = ("lang", "plan", "report", "commitment", "institution", "status")
 
 
 @dataclass(frozen=True)
 class Filters:
+    """The sidebar's choice: a plan, one of its reports, and the filters within it.
+
+    ``snapshot_id`` is the upload that holds the chosen report of the plan (its current report
+    unless an earlier one is picked); ``previous_*`` is the plan's report before it.
+    """
+
     lang: str
     plan: str | None
     snapshot_id: int | None
@@ -30,6 +36,9 @@ class Filters:
     institution: str | None
     status_group: str | None
     meeting: bool
+    is_current_report: bool = True
+    previous_snapshot_id: int | None = None
+    previous_report_date: dt.date | None = None
 
     def query_params(self) -> dict[str, object]:
         return {"plan_id": self.plan, "commitment_no": self.commitment,
@@ -75,38 +84,65 @@ def _language_to_url() -> None:
         st.query_params["lang"] = st.session_state["lang"]
 
 
+def _date(value) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _iso(value) -> str:
+    """A report date as its URL code: ``2025-03-27``."""
+    return pd.Timestamp(value).date().isoformat()
+
+
+def plans() -> pd.DataFrame:
+    """The plans with a published report (``plans.sql``), cached per data version."""
+    return cache.run("plans")
+
+
+def reports(plan: str | None) -> pd.DataFrame:
+    """A plan's published reports, newest first (``plan_reports.sql``)."""
+    return cache.run("plan_reports", plan_id=plan) if plan else cache.run("plan_reports").iloc[0:0]
+
+
+def _chosen_plan() -> str | None:
+    """The plan in the session (the sidebar's widget, or a link's ``?plan=``), else the default one."""
+    options = plans()
+    names = options["plan_id"].tolist()
+    chosen = st.session_state.get("plan") or st.query_params.get("plan")
+    if chosen in names:
+        return chosen
+    default = options.loc[options["is_default"], "plan_id"]
+    return str(default.iloc[0]) if not default.empty else None
+
+
 def current() -> Filters:
     """The shared filters, as the sidebar (app.py) left them this run."""
     state = st.session_state
-    snaps = cache.snapshots()
-    sid = state.get("snap")
-    if sid is None and not snaps.empty:
-        sid = int(snaps.loc[snaps["is_current"], "snapshot_id"].iloc[0]) if snaps["is_current"].any() else None
-    report = None
-    if sid is not None and not snaps.empty:
-        match = snaps.loc[snaps["snapshot_id"] == sid, "report_date"]
-        report = pd.Timestamp(match.iloc[0]).date() if not match.empty else None
-    return Filters(lang=lang(), plan=state.get("plan"), snapshot_id=sid, report_date=report,
+    plan = _chosen_plan()
+    rows = reports(plan)
+    picked = state.get("report")
+    row = rows[[_iso(d) == picked for d in rows["report_date"]]] if picked else rows[rows["is_current"]]
+    if row.empty:
+        row = rows[rows["is_current"]]
+    sid = report_date = previous_sid = previous_date = None
+    is_current = True
+    if not row.empty:
+        r = row.iloc[0]
+        sid, report_date, is_current = int(r["snapshot_id"]), _date(r["report_date"]), bool(r["is_current"])
+        previous_sid = None if pd.isna(r["previous_snapshot_id"]) else int(r["previous_snapshot_id"])
+        previous_date = _date(r["previous_report_date"])
+    return Filters(lang=lang(), plan=plan, snapshot_id=sid, report_date=report_date,
                    commitment=state.get("commitment"), institution=state.get("institution"),
-                   status_group=state.get("status"), meeting=bool(state.get("meeting", False)))
-
-
-
-def previous_snapshot(f: Filters) -> tuple[int, dt.date] | None:
-    """The published report before the selected one (what changes.sql compares with), or None."""
-    snaps = cache.snapshots()
-    if f.report_date is None or snaps.empty:
-        return None
-    dates = pd.to_datetime(snaps["report_date"]).dt.date
-    earlier = snaps[dates < f.report_date]
-    if earlier.empty:
-        return None
-    row = earlier.loc[earlier["snapshot_id"].idxmax()]
-    return int(row["snapshot_id"]), pd.Timestamp(row["report_date"]).date()
+                   status_group=state.get("status"), meeting=bool(state.get("meeting", False)),
+                   is_current_report=is_current, previous_snapshot_id=previous_sid,
+                   previous_report_date=previous_date)
 
 
 def sidebar() -> Filters:
-    """Draw the shared sidebar filters; every value lives in the URL so links reopen the view."""
+    """Draw the shared sidebar filters; every value lives in the URL so links reopen the view.
+
+    The plan comes first, then one of its reports (the current one by default): each plan keeps
+    its own current report, so a report of one plan never hides another plan.
+    """
     if "meeting" not in st.session_state:
         st.session_state["meeting"] = st.query_params.get("mode") == "meeting"
     if "_pending_commitment" in st.session_state:  # a click in a chart chose a commitment (see follow_link)
@@ -117,22 +153,23 @@ def sidebar() -> Filters:
         st.toggle(t("filter.meeting_mode", current_lang), key="meeting", on_change=_sync_mode)
         _sync_mode()  # ?mode=meeting stays in the URL across page switches
         st.subheader(t("filter.heading", current_lang))
-        snaps = cache.snapshots()
-        if snaps.empty:
+        options = plans()
+        if options.empty:
             return current()
-        current_sid = int(snaps.loc[snaps["is_current"], "snapshot_id"].iloc[0]) if snaps["is_current"].any() else None
-        labels = {int(r.snapshot_id): f"{fmt_date(r.report_date, current_lang)} · #{int(r.snapshot_id)}"
-                  + (" ✓" if r.is_current else "") for r in snaps.itertuples(index=False)}
-        _coded_selectbox(t("filter.snapshot", current_lang), [None, *labels], "snap", int, current_lang,
-                         lambda s: (f"{t('common.latest', current_lang)} ({labels[current_sid]})"
-                                    if s is None and current_sid in labels else labels.get(s, "–")))
-        sid = st.session_state.get("snap") or current_sid
-        options = cache.run("filter_options", sid)
-        plans = sorted(options.loc[options["kind"] == "plan", "value"].tolist())
-        st.selectbox(t("filter.plan", current_lang), plans, index=_default_plan_index(plans), key="plan",
-                     bind="query-params")
-        plan = st.session_state.get("plan")
-        in_plan = options[(options["plan_id"] == plan) | (options["kind"] == "plan")]
+        names = options["plan_id"].tolist()
+        default = int(options.index[options["is_default"]][0]) if options["is_default"].any() else 0
+        st.selectbox(t("filter.plan", current_lang), names, index=default, key="plan", bind="query-params")
+        plan = _chosen_plan()
+        rows = reports(plan)
+        now = rows[rows["is_current"]]
+        now_label = fmt_date(now["report_date"].iloc[0], current_lang) if not now.empty else "–"
+        earlier = [_iso(d) for d in rows.loc[~rows["is_current"], "report_date"]]
+        _coded_selectbox(t("filter.snapshot", current_lang), [None, *earlier], "report", str, current_lang,
+                         lambda d: (f"{t('common.latest', current_lang)} ({now_label})" if d is None
+                                    else fmt_date(dt.date.fromisoformat(d), current_lang)))
+        f = current()
+        found = cache.run("filter_options", f.snapshot_id)
+        in_plan = found[found["plan_id"] == plan]
         commitments = in_plan.loc[in_plan["kind"] == "commitment", "value"].tolist()
         institutions = sorted(in_plan.loc[in_plan["kind"] == "institution", "value"].unique().tolist())
         all_label = t("filter.all", current_lang)
@@ -150,7 +187,7 @@ def _coded_selectbox(label: str, options: list, key: str, parse, current_lang: s
 
     A bound widget writes its shown label into the URL, and a selectbox remembers the label it
     showed, so a language switch would lose the choice. Here the value lives in a plain session
-    key (``key``, what ``filters()`` reads) and in the URL as its code (``?snap=2``,
+    key (``key``, what ``current()`` reads) and in the URL as its code (``?report=2025-03-27``,
     ``?status=not_started``); the widget itself is keyed per language and seeded from it.
     """
     _from_url(key, options, parse)
@@ -233,11 +270,6 @@ def _many_to_url(key: str, default: list[str]) -> None:
             del st.query_params[key]
     else:
         st.query_params[key] = list(value)  # repeated parameters: ?key=A&key=B
-
-
-def _default_plan_index(plans: list[str]) -> int:
-    """The first plan in order (the council's running plan sorts first: "5. plāns" < "6. plāns")."""
-    return 0
 
 
 def _sync_mode() -> None:

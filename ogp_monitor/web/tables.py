@@ -11,6 +11,7 @@ import streamlit as st
 
 from ..i18n import fmt_date, fmt_number, t
 from ..reports import charts, exports, present
+from . import cache
 from .filters import Filters
 
 EXCEL_MAX_ROWS = 1_048_575  # an Excel sheet has 1,048,576 rows, one of them the header
@@ -60,8 +61,20 @@ def chart(fig, name: str, f: Filters, table: pd.DataFrame | None = None, kind: s
 
 
 def snapshot_caption(f: Filters) -> None:
+    """Which report the page shows: the plan, its date and the upload (earlier reports say so)."""
     if f.snapshot_id is not None:
-        st.caption(t("common.snapshot_caption", f.lang, date=fmt_date(f.report_date, f.lang), sid=f.snapshot_id))
+        key = "common.snapshot_caption" if f.is_current_report else "common.snapshot_caption_old"
+        st.caption(t(key, f.lang, plan=escape_md(f.plan), date=fmt_date(f.report_date, f.lang), sid=f.snapshot_id))
+
+
+def indicators_caption(f: Filters) -> None:
+    """Which upload the trust indicators come from (they arrive in their own file, once a year)."""
+    snaps = cache.snapshots()
+    held = snaps[[("indicators" in list(parts)) for parts in snaps["current_parts"]]]
+    if not held.empty:
+        row = held.iloc[0]
+        st.caption(t("common.indicators_caption", f.lang, sid=int(row["snapshot_id"]),
+                     date=fmt_date(row["uploaded_at"], f.lang), file=escape_md(row["file_name"])))
 
 
 def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, height: int | None = None,

@@ -62,5 +62,5 @@ def test_analyst_signs_in_uploads_publishes_and_viewers_see_the_new_numbers(app_
     page.screenshot(path=screenshots / "history.png", full_page=True)
     expect(page.get_by_role("combobox", name="Izvēlieties augšupielādi")).to_have_value(
         re.compile(r"#3 · 15\.12\.2025\. · ogp_2025-12-15\.xlsx"))
-    expect(page.get_by_text("Šis ir pašreizējais ziņojums, ko redz skatītāji.")).to_be_visible()
+    expect(page.get_by_text("Skatītāji pašlaik redz no šīs augšupielādes:")).to_be_visible()
     expect(page.locator("[data-testid='stException']")).to_have_count(0)

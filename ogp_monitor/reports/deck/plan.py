@@ -67,32 +67,23 @@ class DeckData:
         return self.facts.report_date
 
 
-def default_plan(con, snapshot_id: int | None) -> str | None:
-    """The first plan of the snapshot in the sidebar's order (the running plan sorts first)."""
-    options = db.run_query(con, "filter_options", snapshot_id=snapshot_id)
-    plans = sorted(options.loc[options["kind"] == "plan", "value"].tolist())
-    return plans[0] if plans else None
-
-
 def collect(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> DeckData:
-    """Every query result the deck shows, for one plan of one snapshot (default: the current one)."""
-    if snapshot_id is None:
-        snapshot_id = summary.current_snapshot(con)
-    if snapshot_id is None:
-        raise LookupError(t("deck.ui_no_data", lang))
+    """Every query result the deck shows, for one plan's report (default: the plan's current report;
+    plan default: the one the dashboard opens on). The schedules and trust indicators are the current ones."""
     if plan_id is None:
-        plan_id = default_plan(con, snapshot_id)
-    facts = summary.summary_facts(con, plan_id, snapshot_id)
-    if facts.snapshot_id is None:
+        plan_id = summary.default_plan(con)
+    facts = summary.summary_facts(con, plan_id, snapshot_id) if plan_id is not None else None
+    if facts is None or facts.snapshot_id is None:
         raise LookupError(t("deck.ui_no_data", lang))
-    schedule = db.run_query(con, "schedule", snapshot_id=snapshot_id)
+    snapshot_id = facts.snapshot_id
+    schedule = db.run_query(con, "schedule")
     return DeckData(
         plan_id=plan_id, lang=lang, facts=facts, sentences=summary.sentences(facts, lang),
         measures=db.run_query(con, "measures", snapshot_id=snapshot_id, plan_id=plan_id),
         timeline=db.run_query(con, "measure_timeline", snapshot_id=snapshot_id, plan_id=plan_id),
         institutions=db.run_query(con, "institution_load", snapshot_id=snapshot_id, plan_id=plan_id),
         schedule=schedule,
-        trust=db.run_query(con, "trust_gap", snapshot_id=snapshot_id),
+        trust=db.run_query(con, "trust_gap"),
     )
 
 
