@@ -7,6 +7,7 @@ import datetime as dt
 import getpass
 import os
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,25 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+STEP_WORDS = {"read": "nolasa / reading", "check": "pārbauda / checking", "store": "saglabā / storing"}
+PROGRESS_FROM_BYTES = 1024 * 1024  # files this large report each step on stderr (smaller ones are instant)
+
+
+def _steps(size: int, show: bool):
+    """One line per step on stderr (``2/3 pārbauda / checking (read: 3.1 s)``), or nothing."""
+    if not show:
+        return None
+    state = {"name": None, "t": time.perf_counter()}
+
+    def step(name: str) -> None:
+        now = time.perf_counter()
+        done = f" ({state['name']}: {now - state['t']:.1f} s)" if state["name"] else f" ({size / 1048576:.1f} MB)"
+        i = pipeline.STEPS.index(name) + 1
+        print(f"{i}/{len(pipeline.STEPS)} {STEP_WORDS[name]}{done}", file=sys.stderr, flush=True)
+        state.update(name=name, t=now)
+    return step
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
@@ -37,7 +57,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     con = db.connect(args.db)
     try:
         known = pipeline.known_measures(con)
-        checked = pipeline.check(content, path.name, report_date=args.report_date, plan_id=args.plan, known=known)
+        steps = _steps(len(content), args.progress or len(content) >= PROGRESS_FROM_BYTES)
+        checked = pipeline.check(content, path.name, report_date=args.report_date, plan_id=args.plan, known=known,
+                                 progress=steps)
         for problem in checked.problems:
             if not problem.is_error:
                 print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
@@ -56,7 +78,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"{path.name}: not published; run again with --yes if these measures are meant to go. "
                   "The database is unchanged.", file=sys.stderr)
             return EXIT_REFUSED
-        result = pipeline.store(con, checked, uploaded_by=args.by)
+        result = pipeline.store(con, checked, uploaded_by=args.by, progress=steps)
     finally:
         con.close()
     clean = checked.clean
@@ -148,8 +170,6 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 def cmd_deck(args: argparse.Namespace) -> int:
     """Write the council's meeting deck (PPTX, and with --pdf also a PDF) of one plan."""
-    import time
-
     from .reports.deck import pdf, powerpoint
 
     started = time.perf_counter()
@@ -183,9 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("ingest", help="validate an Excel export and publish it as a snapshot"))
     p.add_argument("file")
     p.add_argument("--report-date", type=_date,
-                   help="report date (YYYY-MM-DD): needed when the file has none; wins over the file's")
-    p.add_argument("--plan", help="the plan of a file that names none (e.g. '5. plāns 2022–2025'); "
-                                  "used only for rows without a plan")
+                   help="report date (YYYY-MM-DD) when the file has no report-date column; wins over a date in "
+                        "the file's title rows or name")
+    p.add_argument("--plan", help="the plan of a file that names none in a column (e.g. '5. plāns 2022–2025'); "
+                                  "wins over a plan in the title rows or file name")
+    p.add_argument("--progress", action="store_true",
+                   help="print each step (reading, checking, storing) on stderr; on by default from 1 MB")
     p.add_argument("--yes", action="store_true",
                    help="publish even when it removes more than a third of a plan's current measures")
     p.add_argument("--by", default=getpass.getuser() if hasattr(getpass, "getuser") else "cli",

@@ -1,4 +1,5 @@
--- The measures of one snapshot (default: current), filtered; "all" is null.
+-- The measures of a plan's report (default: each plan's current report), filtered; "all" is null.
+-- status_label is the council's one spelling of the status; status_as_written the text as typed.
 with measures as (
     select *
     from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, $institution)
@@ -15,10 +16,12 @@ final as (
         array_to_string(partner_institutions, '; ') as partner_institutions,
         status_group,
         status_label,
+        coalesce(status_as_written, status_label) as status_as_written,
         start_date,
         deadline_date,
         progress_pct,
-        progress_note
+        progress_note,
+        nullif(ogp_id, '') as ogp_id
     from measures
 )
 

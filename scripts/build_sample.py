@@ -266,27 +266,45 @@ DEADLINES_DEC = {"6.1": dt.date(2026, 6, 30), "2.5": dt.date(2025, 12, 31)}
 
 
 def build_tour(report_date: dt.date, path: Path) -> None:
-    """One plan, measures only: what an analyst uploads when the 5th plan's December report is ready."""
+    """One plan, measures only, laid out the way the State Chancellery's own tables are: the plan
+    and the date only in the title rows, commitments as section rows, the usual Latvian headings
+    (``Izpildes informācija``) and statuses as typed. What an analyst uploads in December."""
+    months = ("janvāri", "februāri", "martu", "aprīli", "maiju", "jūniju", "jūliju", "augustu", "septembri",
+              "oktobri", "novembri", "decembri")
     wb = Workbook()
     ws = wb.active
     ws.title = "Pasākumi"
-    ws["A1"] = "Piektā nacionālā atvērtās pārvaldības rīcības plāna 2022.–2025. gadam izpilde"
+    ws.append(["Piektā nacionālā atvērtās pārvaldības rīcības plāna 2022.–2025. gadam izpilde"])
+    ws.append([f"Stāvoklis uz {report_date.year}. gada {report_date.day}. {months[report_date.month - 1]}"])
+    ws.append(["Ilustratīvs ziņojums: statusu izmaiņas un termiņi ir pieņēmumi, ne oficiāli dati."])
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = f"Stāvoklis uz {report_date:%d.%m.%Y}. Ilustratīvs ziņojums: statusu izmaiņas un termiņi ir pieņēmumi."
-    ws.append([])
-    ws.append(["Plāns", "Apņemšanās nr.", "Apņemšanās", "Pasākuma nr.", "Pasākums", "Atbildīgā iestāde",
-               "Līdzatbildīgās iestādes", "Statuss", "Sākuma datums", "Izpildes termiņš", "Progresa apraksts",
-               "Ziņojuma datums"])
+    headers = ["Nr.", "Pasākums", "Atbildīgā institūcija", "Līdzatbildīgās institūcijas", "Izpildes termiņš",
+               "Statuss", "Izpildes informācija"]
+    ws.append(headers)
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    current = None
     for row in _measure_rows(september=True):
         if row[0] != PLAN5:
             continue
         no = str(row[3]) if not isinstance(row[3], float) else f"{row[3]:g}"
+        status, note, deadline = row[7], row[10], row[9]
         if no in CHANGES_DEC:
-            row[7], extra = CHANGES_DEC[no]
-            row[10] = f"{extra}{ILL}"
+            status, extra = CHANGES_DEC[no]
+            note = f"{extra}{ILL}"
         if no in DEADLINES_DEC:
-            row[9] = DEADLINES_DEC[no]
-        ws.append(row[:11] + [report_date])
+            deadline = DEADLINES_DEC[no]
+        if status == AD and no in ("1.2", "3.6"):
+            status = "PABEIGTS"  # typed as the institution wrote it; shown as "Pabeigts"
+        if row[1] != current:  # a section row opens each commitment, merged across the table
+            current = row[1]
+            ws.append([f"{current}. apņemšanās: {COMMITMENTS5[current]}"])
+            ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(headers))
+            ws.cell(ws.max_row, 1).font = Font(bold=True)
+        ws.append([no, row[4], row[5], row[6], deadline, status, note])
+    for col, width in zip("ABCDEFG", (6, 60, 24, 24, 14, 28, 70)):
+        ws.column_dimensions[col].width = width
     about = wb.create_sheet("Par datiem")
     about.append(["Ilustratīvi / Illustrative", "Šis ziņojums ir izdomāts README apskatam: statusu izmaiņas "
                   "(1.1, 4.3, 6.1) un termiņi (2.5, 6.1) ir pieņēmumi, ne oficiāli dati. / Made up for the README's "

@@ -32,7 +32,7 @@ from tests.helpers import MEASURE_HEADERS, measure_row
 from tests.hostile.make_catalogue import raw_xlsx, rows_xml, sheet_xml
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = measure_row()[0]
+PLAN = "Slodzes pārbaudes plāns"  # a plan of its own: the sample's plans stay as they are
 
 CHILD = r"""
 import sys, time
@@ -77,7 +77,7 @@ def big_export(path: Path, n: int) -> Path:
         for start in range(0, n, 5000):
             rows = [measure_row(f"{1 + i // 100}.{1 + i % 100}", ("Nav uzsākts", "Uzsākts", "Pabeigts")[i % 3],
                                 commitment=str(1 + i // 100), title=f"Pasākums {i} — ūdens, ķīmija",
-                                report="30.11.2025")
+                                report="30.11.2025", plan=PLAN)
                     for i in range(start, min(n, start + 5000))]
             out.write(rows_xml(rows, first_row=2 + start).encode())
         out.write(b"</sheetData></worksheet>")

@@ -42,8 +42,10 @@ def test_messy_latvian_export_is_read_as_the_analyst_meant():
     assert m["commitment_title"].tolist() == ["Stiprināt līdzdalības ietvaru"] * 3 + \
         ["Popularizēt līdzdalības iespējas"] * 2
     assert m["status_group"].tolist() == ["advanced", "in_progress", "not_started", "advanced", "advanced"]
-    assert m["status_label"].tolist() == ["PABEIGTS", "uzsākts, izpilde procesā", "nav UZSĀKTS",
-                                          "Substantial progress", "completed"]
+    assert m["status_as_written"].tolist() == ["PABEIGTS", "uzsākts, izpilde procesā", "nav UZSĀKTS",
+                                               "Substantial progress", "completed"]
+    assert m["status_label"].tolist() == ["Pabeigts", "Uzsākts, izpilde procesā", "Nav uzsākts",
+                                          "Būtisks progress", "Pabeigts"]  # the council's own spelling
     # Excel date, ISO text, dd.mm.yyyy, Latvian long form, Excel serial number.
     assert dates(m["start_date"]) == [dt.date(2022, 1, 1), dt.date(2022, 3, 1), dt.date(2022, 6, 1),
                                       dt.date(2022, 9, 1), dt.date(2022, 1, 1)]
@@ -114,11 +116,11 @@ def test_report_date_given_when_the_file_has_none():
     assert accepted.clean.report_date == dt.date(2025, 3, 27)
 
 
-def test_given_report_date_wins_over_the_files_with_a_notice():
+def test_a_report_date_column_wins_over_a_given_date_with_a_notice():
     result = checked("ok_two_plans.xlsx", report_date=dt.date(2025, 4, 1))
-    assert result.clean.report_date == dt.date(2025, 4, 1)
+    assert result.clean.report_date == dt.date(2025, 3, 27) and result.clean.report_date_source == "column"
     note = next(p for p in result.problems if p.code == "report_date_given")
-    assert "27.03.2025" in note.message_lv and "01.04.2025" in note.message_en
+    assert "27.03.2025" in note.message_lv and "01.04.2025" in note.message_en and "not used" in note.message_en
 
 
 # ---- the load ------------------------------------------------------------------

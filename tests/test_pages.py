@@ -18,7 +18,7 @@ from ogp_monitor.reports import charts, exports, present
 from ogp_monitor.store import db, pipeline
 from ogp_monitor.web import cache, tables
 
-from .helpers import measure_row, measures_workbook, workbook
+from .helpers import measure_row, measures_workbook
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["views/overview.py", "views/commitments.py", "views/institutions.py", "views/timeline.py",

@@ -92,13 +92,28 @@ def test_measure_numbers_read_as_people_wrote_them(value, expected):
     ("Atsaukts", "withdrawn"), ("Withdrawn", "withdrawn"),
 ])
 def test_statuses_map_to_the_councils_groups(label, group):
-    original, groups, unknown = parsing.parse_statuses(pd.Series([label], dtype=object))
+    canonical, groups, unknown, written = parsing.parse_statuses(pd.Series([label], dtype=object))
     assert groups.iloc[0] == group and not unknown.iloc[0]
-    assert original.iloc[0] == " ".join(label.split())  # the label is kept for display
+    assert written.iloc[0] == " ".join(label.split())  # the label as typed is kept
+    assert canonical.iloc[0] in {*(labels[0] for labels in spec.STATUS_LABELS.values()),
+                                 *(lv for lv, _, _ in spec.FINER_LABELS.values())}
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("PABEIGTS VAI BŪTISKS PROGRESS", "Pabeigts vai būtisks progress"),
+    (" pabeigts vai būtisks progress ", "Pabeigts vai būtisks progress"),
+    ("Pabeigts vai būtisks progress", "Pabeigts vai būtisks progress"),
+    ("PABEIGTS", "Pabeigts"), ("izpildīts", "Pabeigts"), ("Completed", "Pabeigts"),
+    ("ir būtisks progress", "Būtisks progress"), ("uzsākts", "Uzsākts, izpilde procesā"),
+    ("nav uzsakts", "Nav uzsākts"), ("In progress", "Uzsākts, izpilde procesā"), ("svītrots", "Atsaukts"),
+])
+def test_statuses_are_shown_in_one_spelling_of_the_councils_words(typed, shown):
+    canonical, _, _, written = parsing.parse_statuses(pd.Series([typed], dtype=object))
+    assert canonical.iloc[0] == shown and written.iloc[0] == " ".join(typed.split())
 
 
 def test_unknown_status_is_flagged_and_blank_is_not():
-    _, groups, unknown = parsing.parse_statuses(pd.Series(["Gandrīz gatavs", ""], dtype=object))
+    _, groups, unknown, _ = parsing.parse_statuses(pd.Series(["Gandrīz gatavs", ""], dtype=object))
     assert unknown.tolist() == [True, False]
     assert pd.isna(groups.iloc[0])
 

@@ -63,7 +63,8 @@ def test_the_plans_history_and_changes_follow_its_own_reports(con):
     assert [str(d)[:10] for d in reports["report_date"]] == ["2025-12-15", "2025-09-29", "2025-03-27"]
     changes = db.run_query(con, "changes", plan_id=PLAN5)  # the current report against the one before it
     moved = changes[changes["change_kind"] == "status_changed"].set_index("measure_no")
-    assert sorted(moved.index) == ["1.1", "4.3"]
+    assert sorted(moved.index) == ["1.1", "1.2", "3.6", "4.3"]
+    assert moved.loc["1.2", "status_label_after"] == "Pabeigts"  # "PABEIGTS" refines the same group
     assert changes.set_index("measure_no").loc["6.1", "change_kind"] == "note_changed"  # a new note, same status
     assert moved.loc["4.3", "status_group_before"] == "in_progress"  # as published on 29.09.2025
     assert db.run_query(con, "changes", plan_id=PLAN6).empty  # the 6th plan has one report: nothing to compare

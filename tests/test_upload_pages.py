@@ -261,3 +261,24 @@ def test_a_file_without_a_plan_asks_which_plan_it_is(app, fresh_db):
         assert sorted(db.run_query(con, "plans")["plan_id"]) == [PLAN5, PLAN6, "7. plāns 2028–2029"]
     finally:
         con.close()
+
+
+def test_the_date_a_file_states_in_its_title_is_filled_in_and_can_be_changed(app, fresh_db):
+    sign_in(app)
+    app.switch_page(str(ROOT / "views/upload.py")).run()
+    upload(app, DECEMBER.name, DECEMBER.read_bytes())  # date and plan only in its title rows
+    assert not app.exception
+    field = app.date_input[0]
+    assert field.value == dt.date(2025, 12, 15) and "nolasīts failā" in field.label
+    assert app.metric[0].value == "15.12.2025."
+    field.set_value(dt.date(2025, 12, 12)).run()  # the analyst corrects it
+    assert not app.exception and app.metric[0].value == "12.12.2025."
+    assert app.date_input[0].value == dt.date(2025, 12, 12)  # the field stays, showing the given date
+    assert "Failā minēts datums 15.12.2025." in " ".join(app.dataframe[0].value["Problēma"])
+    app.button(key="publish").click().run()
+    con = db.connect(fresh_db)
+    try:
+        reports = db.run_query(con, "plan_reports", plan_id=PLAN5)
+        assert str(reports["report_date"].iloc[0])[:10] == "2025-12-12"
+    finally:
+        con.close()

@@ -38,8 +38,9 @@ if not tables.no_data_message(f):
     for m in measures.itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"##### {tables.escape_md(m.measure_no)} {tables.escape_md(m.measure_title)}")
+            finer = present.finer_status(m.status_group, m.status_label, f.lang)
             st.markdown(f"**{present.status_text(m.status_group, f.lang)}**"
-                        + (f" — {tables.escape_md(m.status_label)}" if f.lang == "lv" and m.status_label else ""))
+                        + (f" — {tables.escape_md(finer)}" if finer else ""))
             if m.measure_no in overdue:
                 st.warning(t("commitments.overdue", f.lang))
             c1, c2, c3 = st.columns(3)

@@ -43,7 +43,8 @@ def check(report_date=None, plan_id=None, needs_date=False) -> publishing.Stage:
     with st.status(t("upload.checking", lang)) as status:
         stage = publishing.check_and_stage(con, uploaded.getvalue(), uploaded.name, analyst,
                                            report_date=report_date, plan_id=plan_id, needs_date=needs_date,
-                                           max_bytes=limit_mb * publishing.MB)
+                                           max_bytes=limit_mb * publishing.MB,
+                                           progress=upload_preview.steps(status, uploaded.size, lang))
         status.update(label=t("upload.checked_bad" if stage.errors else "upload.checked_ok", lang),
                       state="error" if stage.errors else "complete", expanded=False)
     st.session_state[STAGE] = (uploaded.file_id, stage)

@@ -39,8 +39,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "The file is {size} MB, but at most {mb} MB is allowed. Remove unneeded sheets or "
                          "pictures, or ask the administrator to raise OGP_MAX_UPLOAD_MB."),
     "upload.checking": ("Pārbauda failu…", "Checking the file…"),
-    "upload.step_read": ("Nolasa un pārbauda lapas", "Reading and checking the sheets"),
-    "upload.step_store": ("Sagatavo priekšskatījumu (vēl nepublicē)", "Preparing the preview (not published)"),
+    "upload.step.read": ("{i}/{n} Nolasa failu ({mb} MB)…", "{i}/{n} Reading the file ({mb} MB)…"),
+    "upload.step.check": ("{i}/{n} Pārbauda lapas, šūnas, datumu un plānu…",
+                          "{i}/{n} Checking the sheets, cells, date and plan…"),
+    "upload.step.store": ("{i}/{n} Sagatavo priekšskatījumu (vēl nepublicē)…",
+                          "{i}/{n} Preparing the preview (nothing is published)…"),
     "upload.checked_ok": ("Fails pārbaudīts: kļūdu nav", "File checked: no errors"),
     "upload.checked_bad": ("Failā ir kļūdas", "The file has errors"),
     "upload.errors": ("Šo failu nevar publicēt: kļūdu skaits {n}. Izlabojiet tās Excel failā un augšupielādējiet "
@@ -50,7 +53,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.notices": ("Piezīmes (publicēšanu nebloķē)", "Notices (do not block publishing)"),
     "upload.need_date": ("Failā nav ziņojuma datuma. Norādiet, uz kuru datumu dati attiecas.",
                          "The file has no report date. Give the date the data refers to."),
-    "upload.date_label": ("Ziņojuma datums", "Report date"),
+    "upload.date_label": ("Ziņojuma datums (dd.mm.gggg.)", "Report date (dd.mm.yyyy)"),
+    "upload.date_detected": ("Ziņojuma datums — nolasīts failā, varat labot (dd.mm.gggg.)",
+                             "Report date — read from the file, you can change it (dd.mm.yyyy)"),
+    "upload.date_help": ("Datums, uz kuru attiecas ziņojuma dati („Stāvoklis uz …”). Kalendāra valoda un nedēļas "
+                         "pirmā diena seko pārlūka valodai.",
+                         "The date the report's data refer to ('Status as of …'). The calendar's language and "
+                         "first day of the week follow the browser's language."),
     "upload.identical_current": ("Šis fails jau ir augšupielādēts kā #{sid} (ziņojums uz {date}), un tas ir "
                                  "pašreizējais publicētais ziņojums. Nekas netika pievienots.",
                                  "This file was already uploaded as #{sid} (report as of {date}) and it is the "

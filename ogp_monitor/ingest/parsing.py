@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .spec import STATUS_LOOKUP
+from .spec import STATUS_LOOKUP, canonical_status
 from .textnorm import fold
 
 MIN_YEAR = 1990
@@ -192,14 +192,19 @@ def number_label(values: pd.Series) -> pd.Series:
     return values.astype(object).map(mapping).astype("str")
 
 
-def parse_statuses(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Status cells -> (original label, status_group, mask of unknown statuses)."""
-    label = values.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
-    blank = label.isna() | (label == "")
-    mapping = {u: STATUS_LOOKUP.get(fold(u)) for u in label.dropna().unique()}
-    group = label.map(mapping)
+def parse_statuses(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Status cells -> (canonical label, status_group, mask of unknown statuses, label as written).
+
+    The canonical label is the council's one spelling (``spec.canonical_status``); the label as
+    written keeps the analyst's text with its white space tidied.
+    """
+    written = values.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+    blank = written.isna() | (written == "")
+    uniques = written.dropna().unique()
+    group = written.map({u: STATUS_LOOKUP.get(fold(u)) for u in uniques})
+    canonical = written.map({u: canonical_status(u) or "" for u in uniques})
     unknown = ~blank & group.isna()
-    return label.fillna(""), group, unknown
+    return canonical.fillna(""), group, unknown, written.fillna("")
 
 
 def split_institutions(values: pd.Series) -> pd.Series:

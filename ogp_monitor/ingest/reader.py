@@ -432,18 +432,24 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
         return {}
 
 
-def _parse_sheets(book, names: list[str]) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
-    """The named sheets of a calamine workbook: name -> (rows, start)."""
+COVER_ROWS = 30  # rows read from a sheet the format does not know (a cover page may state the date or plan)
+
+
+def _parse_sheets(book, names: list[str], covers: tuple[str, ...] = ()) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
+    """The named sheets of a calamine workbook: name -> (rows, start); only the top of a cover sheet."""
     parsed = {}
     for name in names:
         sheet = book.get_sheet_by_name(name)
-        parsed[name] = (sheet.to_python(skip_empty_area=True), sheet.start)
+        rows = sheet.to_python(skip_empty_area=True, nrows=COVER_ROWS) if name in covers else \
+            sheet.to_python(skip_empty_area=True)
+        parsed[name] = (rows, sheet.start)
     return parsed
 
 
-def _open_and_parse(data: bytes, names: list[str]) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
+def _open_and_parse(data: bytes, names: list[str],
+                    covers: tuple[str, ...] = ()) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
     """The named sheets, with a workbook of their own (one calamine workbook per thread)."""
-    return _parse_sheets(python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), names)
+    return _parse_sheets(python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), names, covers)
 
 
 def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
@@ -467,12 +473,13 @@ def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
             kind = sheet_kind(meta.name)
             visible = str(meta.visible) == str(python_calamine.SheetVisibleEnum.Visible)
             sheets.append(RawSheet(name=meta.name, kind=kind, visible=visible))
-        wanted = [s.name for s in sheets if s.kind is not None]
+        covers = tuple(s.name for s in sheets if s.kind is None)
+        wanted = [s.name for s in sheets if s.kind is not None] + list(covers)
         first = [s.name for s in sheets if s.kind == "measures"][:1] or wanted[:1]
         others = [n for n in wanted if n not in first]
         with ThreadPoolExecutor(max_workers=1) as pool:
-            later = pool.submit(_open_and_parse, data, others) if others else None
-            parsed = _parse_sheets(book, first)
+            later = pool.submit(_open_and_parse, data, others, covers) if others else None
+            parsed = _parse_sheets(book, first, covers)
             if later is not None:
                 parsed.update(later.result())
         for raw in sheets:

@@ -46,13 +46,17 @@ MEASURES = SheetSpec(
         Field("plan_id", "Plāns", "Plan", False,
               ("plāns", "rīcības plāns", "plāna nr", "plan", "action plan", "plan id"),
               "Plāna nosaukums, piem. „5. plāns 2022–2025”", "Plan name, e.g. '5th plan 2022–2025'"),
-        Field("commitment_no", "Apņemšanās nr.", "Commitment no.", True,
+        Field("commitment_no", "Apņemšanās nr.", "Commitment no.", False,
               ("apņemšanās nr", "apņemšanās numurs", "apņemšanās nr.", "rīcības virziena nr",
                "rīcības virziens nr", "virziena nr", "commitment no", "commitment number",
-               "commitment nr", "action direction no")),
-        Field("commitment_title", "Apņemšanās", "Commitment", True,
+               "commitment nr", "action direction no"),
+              "Vai apņemšanās virsrindas („1. apņemšanās: …”); bez tām — pasākuma nr. pirmā daļa",
+              "Or commitment section rows ('Commitment 1: …'); without them, the measure number's first part"),
+        Field("commitment_title", "Apņemšanās", "Commitment", False,
               ("apņemšanās", "apņemšanās nosaukums", "rīcības virziens", "rīcības virziena nosaukums",
-               "commitment", "commitment title", "action direction")),
+               "commitment", "commitment title", "action direction"),
+              "Vai apņemšanās virsrindas; bez tām — no plāna iepriekšējā ziņojuma",
+              "Or commitment section rows; without them, from the plan's earlier report"),
         Field("measure_no", "Pasākuma nr.", "Measure no.", True,
               ("pasākuma nr", "pasākums nr", "pasākuma numurs", "nr", "nr p k", "measure no",
                "measure number", "measure nr", "no")),
@@ -64,7 +68,8 @@ MEASURES = SheetSpec(
         Field("partner_institutions", "Līdzatbildīgās iestādes", "Partner institutions", False,
               ("līdzatbildīgās iestādes", "līdzatbildīgā iestāde", "līdzatbildīgie", "partneri",
                "iesaistītās iestādes", "iesaistītās institūcijas", "sadarbības partneri",
-               "partner institutions", "partners", "co responsible", "involved institutions"),
+               "līdzatbildīgās institūcijas", "līdzatbildīgā institūcija", "partner institutions", "partners",
+               "co responsible", "involved institutions"),
               "Atdaliet ar „;” vai „,”", "Separate with ';' or ','"),
         Field("status", "Statuss", "Status", True,
               ("statuss", "izpildes statuss", "izpildes stāvoklis", "stāvoklis", "status",
@@ -76,12 +81,17 @@ MEASURES = SheetSpec(
               ("izpildes termiņš", "termiņš", "beigu termiņš", "beigu datums", "deadline",
                "due date", "end date", "due")),
         Field("progress_note", "Progresa apraksts", "Progress note", False,
-              ("progresa apraksts", "izpildes apraksts", "progress apraksts", "piezīmes", "piezīme",
-               "komentārs", "komentāri", "paveiktais", "progress note", "note", "notes",
-               "comment", "comments")),
+              ("izpildes informācija", "informācija par izpildi", "izpildes gaita", "paveiktais",
+               "progresa apraksts", "izpildes apraksts", "progress apraksts", "piezīmes", "piezīme",
+               "komentārs", "komentāri", "progress note", "progress information", "implementation status notes",
+               "note", "notes", "comment", "comments")),
         Field("progress_pct", "Izpilde, %", "Progress, %", False,
               ("izpilde %", "izpildes %", "progress %", "izpildes procents", "progress",
-               "progress pct", "percent complete", "completion %")),
+               "progress pct", "percent complete", "completion %"),
+              "„Progress” ar skaitļiem ir %, ar tekstu — progresa apraksts",
+              "'Progress' holding numbers is %, holding text is the progress note"),
+        Field("ogp_id", "OGP ID", "OGP ID", False, ("ogp id", "ogp kods", "irm id", "ogp identifier"),
+              "Pasākuma kods OGP sistēmā, piem. LV0040", "The measure's code in the OGP system, e.g. LV0040"),
         Field("report_date", "Ziņojuma datums", "Report date", False,
               ("ziņojuma datums", "pārskata datums", "stāvoklis uz", "datums", "report date",
                "as of", "reporting date")),
@@ -153,6 +163,32 @@ STATUS_LABELS: dict[str, tuple[str, ...]] = {
 STATUS_LOOKUP: dict[str, str] = {
     fold(label): group for group, labels in STATUS_LABELS.items() for label in labels
 }
+
+# Finer labels the council and the OGP use inside a group, each shown in one canonical spelling
+# (Latvian, English); every other accepted label is shown as its group's first label. So
+# "PABEIGTS", " pabeigts " and "Izpildīts" are all shown as "Pabeigts", and "ir būtisks progress"
+# as "Būtisks progress". The text as typed is kept beside it (``status_as_written``).
+FINER_LABELS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "advanced": ("Pabeigts", "Completed", ("pabeigts", "izpildīts", "completed", "complete", "done", "finished")),
+    "substantial": ("Būtisks progress", "Substantial progress",
+                    ("būtisks progress", "ir būtisks progress", "substantial progress", "ievērojams progress")),
+    "limited": ("Ierobežots progress", "Limited progress",
+                ("limited progress", "ierobežots progress", "daļēji izpildīts")),
+}
+
+CANONICAL_LABEL: dict[str, str] = {
+    **{fold(label): labels[0] for labels in STATUS_LABELS.values() for label in labels},
+    **{fold(label): lv for lv, _, spellings in FINER_LABELS.values() for label in spellings},
+}
+LABEL_EN: dict[str, str] = {
+    **{labels[0]: labels[1] for labels in STATUS_LABELS.values()},
+    **{lv: en for lv, en, _ in FINER_LABELS.values()},
+}
+
+
+def canonical_status(text: object) -> str | None:
+    """The council's own spelling of a status label (``" PABEIGTS "`` -> ``"Pabeigts"``), or None."""
+    return CANONICAL_LABEL.get(fold(text))
 
 
 def header_ranks(sheet: SheetSpec) -> dict[str, tuple[str, int]]:

@@ -8,12 +8,13 @@ how to fix it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from . import parsing
+from . import parsing, titles
 from .problems import ERROR, NOTICE, Problem
 from .reader import RawSheet, RawWorkbook, column_letter
 from .spec import INDICATORS, MEASURES, SCHEDULE, STATUS_LABELS, SheetSpec, header_ranks
@@ -24,7 +25,15 @@ MAX_PROBLEMS_PER_KIND = 50
 
 MEASURE_COLUMNS = ["plan_id", "commitment_no", "commitment_title", "measure_no", "measure_title",
                    "lead_institution", "partner_institutions", "status_label", "status_group",
-                   "start_date", "deadline_date", "progress_note", "progress_pct", "source_row"]
+                   "status_as_written", "start_date", "deadline_date", "progress_note", "progress_pct",
+                   "ogp_id", "source_row"]
+# A row that opens a commitment, as in the council's own tables: "1. apņemšanās: Stiprināt …",
+# "2. rīcības virziens – …", "Commitment 3: …", "Action direction 4 …" (with or without the colon).
+_SECTION = re.compile(
+    r"^\s*(?:(?P<no>\d+)\s*\.?\s*(?:apņemšanās|apnemsanas|rīcības\s+virziens|ricibas\s+virziens)"
+    r"|(?:commitment|action\s+direction|apņemšanās|apnemsanas|rīcības\s+virziens|ricibas\s+virziens)"
+    r"\s*(?:no\.?|nr\.?)?\s*(?P<no2>\d+)\.?)\s*[:.\-–—]?\s*(?P<title>.*?)\s*$",
+    re.IGNORECASE | re.DOTALL)
 INDICATOR_COLUMNS = ["indicator", "indicator_en", "area", "year", "value", "unit", "source",
                      "source_row"]
 INDICATOR_TEXT = ("indicator", "indicator_en", "area", "unit", "source")
@@ -38,6 +47,10 @@ class Clean:
     schedule: pd.DataFrame
     report_date: dt.date | None
     ignored_sheets: list[str] = field(default_factory=list)
+    report_date_source: str = ""  # "column", "given", "title" or "file_name" ("" without measures)
+    plan_source: str = ""  # "column", "given", "title", "file_name" or "" (store matches the measures)
+    stated_date: dt.date | None = None  # the date the file states itself, even when a given date wins
+    stated_date_source: str = ""  # "column", "title", "file_name" or ""
 
     def row_counts(self) -> dict[str, int]:
         return {"measures": len(self.measures), "indicators": len(self.indicators),
@@ -82,6 +95,15 @@ class _Table:
     # is_blank of every data column of frame, computed once (it was recomputed up to four
     # times per column, a third of the validation at 200k rows)
     blank: pd.DataFrame = field(default_factory=pd.DataFrame)
+    headers: dict[str, str] = field(default_factory=dict)  # field key -> the header as written
+
+    def raw_row(self, excel_row: int) -> list:
+        """The sheet's whole row (every column, mapped or not) at an Excel row number."""
+        return self.sheet.rows[excel_row - self.sheet.first_row - 1]
+
+    def above(self) -> list[list]:
+        """The rows above the header: a report's title rows."""
+        return self.sheet.rows[:self.header_row - self.sheet.first_row - 1]
 
     def cell(self, key: str, excel_row: int) -> str:
         return f"{self.sheet.name}!{column_letter(self.columns[key])}{excel_row}"
@@ -171,7 +193,8 @@ def _table(sheet: RawSheet, spec: SheetSpec, out: _Collector, allow_years: bool 
     frame, blank = frame.reset_index(drop=True), blank.reset_index(drop=True)
     header_cells = (f"{sheet.name}!{column_letter(sheet.first_col)}{header_row}:"
                     f"{column_letter(sheet.first_col + width - 1)}{header_row}")
-    return _Table(sheet, frame, columns, header_row, header_cells, blank)
+    headers = {key: str(header[j]) for j, key in keys.items()}
+    return _Table(sheet, frame, columns, header_row, header_cells, blank, headers)
 
 
 def _missing_columns(table: _Table, spec: SheetSpec, out: _Collector) -> bool:
@@ -220,17 +243,64 @@ def _text(table: _Table, key: str) -> pd.Series:
     return frame[key].astype(object).where(~table.blank[key], "").astype("str").str.strip()
 
 
-def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
+def _progress_holds_text(table: _Table) -> bool:
+    """A column headed just "Progress" holds the note when its cells are text, the % when numbers."""
+    if "progress_pct" not in table.columns or "progress_note" in table.columns:
+        return False
+    if fold(table.headers.get("progress_pct", "")) != "progress":
+        return False
+    _, bad = parsing.parse_numbers(table.frame["progress_pct"], table.blank["progress_pct"])
+    filled = int((~table.blank["progress_pct"]).sum())
+    return filled > 0 and int(bad.sum()) * 2 > filled
+
+
+def _sections(table: _Table) -> pd.DataFrame:
+    """Commitment section rows (``1. apņemšanās: …``): their position, number and title.
+
+    Such a row carries no status and no lead institution; its text is the row's first filled cell,
+    whichever column that is (often merged across the table).
+    """
+    frame, blank = table.frame, table.blank
+    candidates = blank["status"] & blank.get("lead_institution", pd.Series(True, index=frame.index))
+    found = []
+    for i in frame.index[candidates]:
+        row = table.raw_row(int(frame.at[i, "source_row"]))
+        first = next((str(v) for v in row if v is not None and str(v).strip()), "")
+        match = _SECTION.match(first)
+        if match:
+            found.append((i, match.group("no") or match.group("no2"), " ".join(match.group("title").split())))
+    return pd.DataFrame(found, columns=["at", "commitment_no", "commitment_title"])
+
+
+def _measures(sheet: RawSheet, out: _Collector) -> tuple[pd.DataFrame | None, _Table | None]:
     table = _table(sheet, MEASURES, out)
     if table is None or not _missing_columns(table, MEASURES, out):
-        return None
+        return None, table
     frame = table.frame
+    if _progress_holds_text(table):
+        table.columns["progress_note"] = table.columns.pop("progress_pct")
+        table.frame = frame = frame.rename(columns={"progress_pct": "progress_note"})
+        table.blank = table.blank.rename(columns={"progress_pct": "progress_note"})
+        table.headers["progress_note"] = table.headers.pop("progress_pct")
+    sections = _sections(table)
+    if not sections.empty:
+        for key in ("commitment_no", "commitment_title"):
+            column = frame[key].astype(object) if key in frame else pd.Series("", index=frame.index, dtype=object)
+            missing = table.blank[key] if key in frame else pd.Series(True, index=frame.index)
+            opened = pd.Series(sections[key].to_numpy(), index=sections["at"].to_numpy(), dtype=object)
+            carried = opened.reindex(frame.index).ffill()
+            frame[key] = column.where(~missing, carried).where(lambda v: v.notna(), "")
+            table.blank[key] = parsing.is_blank(frame[key])
+            table.columns.setdefault(key, table.columns["measure_no"])
+        keep = ~frame.index.isin(sections["at"])
+        table.frame = frame = frame[keep].reset_index(drop=True)
+        table.blank = table.blank[keep].reset_index(drop=True)
     if frame.empty:
         out.add(Problem(ERROR, "no_rows", sheet.name, f"Lapā „{sheet.name}” nav neviena pasākuma.",
                         f"Sheet '{sheet.name}' has no measures.",
                         "Pievienojiet pasākumu rindas zem virsrakstu rindas.",
                         "Add measure rows below the header row."))
-        return None
+        return None, table
     # Merged cells keep their value in the top-left cell only: carry the plan and
     # commitment down over the measures below them.
     # A commitment never carries over into another plan, nor a title into
@@ -246,22 +316,31 @@ def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
 
     m = pd.DataFrame(index=frame.index)
     m["plan_id"] = _text(table, "plan_id")  # "" when the file names no plan: never invented here
-    m["commitment_no"] = parsing.number_label(frame["commitment_no"])
-    m["commitment_title"] = _text(table, "commitment_title")
     m["measure_no"] = parsing.number_label(frame["measure_no"])
+    if "commitment_no" in frame:
+        m["commitment_no"] = parsing.number_label(frame["commitment_no"])
+    else:  # no commitment column and no section rows: the measure number's first part (3.2 -> 3)
+        m["commitment_no"] = m["measure_no"].str.split(".").str[0].str.strip()
+        out.add(Problem(NOTICE, "commitment_from_number", sheet.name,
+                        "Failā nav apņemšanās kolonnas vai virsrindu: apņemšanās numurs ņemts no pasākuma numura "
+                        "pirmās daļas (3.2 → 3).",
+                        "The file has no commitment column or section rows: the commitment number is the first "
+                        "part of the measure number (3.2 → 3).", "", ""))
+    m["commitment_title"] = _text(table, "commitment_title")  # "" is filled from the plan's earlier report
     m["measure_title"] = _text(table, "measure_title")
     m["lead_institution"] = _text(table, "lead_institution")
     m["partner_institutions"] = parsing.split_institutions(_text(table, "partner_institutions"))
     m["progress_note"] = _text(table, "progress_note")
+    m["ogp_id"] = _text(table, "ogp_id")
     m["source_row"] = frame["source_row"]
 
-    for key in ("commitment_no", "commitment_title", "measure_no", "measure_title",
-                "lead_institution"):
-        _require(table, MEASURES, key, m[key] == "", out)
+    for key in ("commitment_no", "measure_no", "measure_title", "lead_institution"):
+        if key in table.columns:
+            _require(table, MEASURES, key, m[key] == "", out)
 
-    label, group, unknown = parsing.parse_statuses(frame["status"])
-    m["status_label"], m["status_group"] = label, group
-    _require(table, MEASURES, "status", label == "", out)
+    label, group, unknown, written = parsing.parse_statuses(frame["status"])
+    m["status_label"], m["status_group"], m["status_as_written"] = label, group, written
+    _require(table, MEASURES, "status", written == "", out)
     allowed = "; ".join(labels[0] for labels in STATUS_LABELS.values())
     allowed_en = "; ".join(labels[1] for labels in STATUS_LABELS.values())
     for row, raw in frame.loc[unknown, ["source_row", "status"]].itertuples(index=False):
@@ -301,7 +380,7 @@ def _measures(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
                         "„1.1”, formatējiet kolonnu kā tekstu.",
                         "Each measure needs a unique number within its plan. If Excel turned '1.10' "
                         "into '1.1', format the column as text."))
-    return m
+    return m, table
 
 
 def _indicators(sheet: RawSheet, out: _Collector) -> pd.DataFrame | None:
@@ -433,32 +512,149 @@ def _sheet_notices(book: RawWorkbook, out: _Collector) -> None:
                             "Atstājiet darbgrāmatā vienu šāda veida lapu.", "Keep one sheet of this kind."))
 
 
-def _apply_plan(measures: pd.DataFrame, schedule: pd.DataFrame | None, plan_id: str | None, place: str,
-                out: _Collector) -> None:
-    """The plan given at upload fills the rows that name none; the file's own plan column wins."""
-    if not plan_id:
-        return
+def _title_cells(table: _Table | None, book: RawWorkbook) -> list[tuple[str, str, bool]]:
+    """(place, text, is_title_row) of the cells that may state the report's date or plan: the measures
+    sheet's rows above its header, then the top of the sheets the format does not read (a cover)."""
+    cells = []
+    if table is not None:
+        sheet = table.sheet
+        for i, row in enumerate(table.above()):
+            for j, value in enumerate(row):
+                if isinstance(value, str) and value.strip():
+                    cells.append((f"{sheet.name}!{column_letter(sheet.first_col + j)}{sheet.first_row + i + 1}",
+                                  value, True))
+    for sheet in book.sheets:
+        if sheet.kind is None:
+            for i, row in enumerate(sheet.rows):
+                for j, value in enumerate(row):
+                    if isinstance(value, str) and value.strip():
+                        cells.append((f"{sheet.name}!{column_letter(sheet.first_col + j)}{sheet.first_row + i + 1}",
+                                      value, False))
+    return cells
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return f"„{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+
+
+def _title_date(cells: list[tuple[str, str, bool]]) -> tuple[dt.date, str, str] | None:
+    """The report date announced in a title row or cover cell (``Stāvoklis uz …``); a title row of the
+    measures sheet may also state it without the announcing word."""
+    for need_announcement in (True, False):
+        for place, text, is_title in cells:
+            if not need_announcement and not is_title:
+                continue
+            found = titles.report_date_in(text, need_announcement)
+            if found is not None:
+                return found, place, text
+    return None
+
+
+def _report_date(measures: pd.DataFrame, given: dt.date | None, cells: list[tuple[str, str, bool]],
+                 file_name: str, place: str, out: _Collector) -> tuple[dt.date | None, str, dt.date | None, str]:
+    """The report date, in this order: a report-date column; the date given at upload; a title row or
+    cover cell; the file name. A notice says where it came from."""
+    column = None
+    if measures["report_date"].notna().any():
+        dates = measures["report_date"].dropna().dt.date.unique()
+        column = max(dates)
+        if len(dates) > 1:
+            out.add(Problem(NOTICE, "several_report_dates", place,
+                            f"Failā ir vairāki ziņojuma datumi; izmantots jaunākais ({column:%d.%m.%Y}).",
+                            f"The file has several report dates; the latest ({column:%d.%m.%Y}) is used.", "", ""))
+    if column is not None:
+        if given is not None and given != column:
+            out.add(Problem(NOTICE, "report_date_given", place,
+                            f"Failā ziņojuma datums ir {column:%d.%m.%Y}. (kolonnā „Ziņojuma datums”); norādītais "
+                            f"{given:%d.%m.%Y}. netiek izmantots.",
+                            f"The file's report date is {column:%d.%m.%Y} (its 'Report date' column); the given "
+                            f"{given:%d.%m.%Y} is not used.", "", ""))
+        return column, "column", column, "column"
+    title = _title_date(cells)
+    named = next((f.value for f in titles.dates_in(file_name)), None)
+    stated, stated_source = (title[0], "title") if title else (named, "file_name") if named else (None, "")
+    if given is not None:
+        if stated is not None and stated != given:
+            out.add(Problem(NOTICE, "report_date_given", place,
+                            f"Failā minēts datums {stated:%d.%m.%Y}., izmantots norādītais {given:%d.%m.%Y}.",
+                            f"The file mentions {stated:%d.%m.%Y}; the given {given:%d.%m.%Y} is used.", "", ""))
+        return given, "given", stated, stated_source
+    if title is not None:
+        value, where, text = title
+        out.add(Problem(NOTICE, "report_date_source", where,
+                        f"Ziņojuma datums {value:%d.%m.%Y}. nolasīts virsrakstā {_quoted(text)}.",
+                        f"Report date {value:%d %b %Y} read from the title {_quoted(text)}.", "", ""))
+        return value, "title", value, "title"
+    if named is not None:
+        out.add(Problem(NOTICE, "report_date_source", place,
+                        f"Ziņojuma datums {named:%d.%m.%Y}. nolasīts faila nosaukumā „{file_name}”.",
+                        f"Report date {named:%d %b %Y} read from the file name '{file_name}'.", "", ""))
+        return named, "file_name", named, "file_name"
+    return None, "", None, ""
+
+
+def _plans(measures: pd.DataFrame, schedule: pd.DataFrame | None, given: str | None,
+           cells: list[tuple[str, str, bool]], file_name: str, place: str, out: _Collector) -> str:
+    """Fill the plan of rows that name none, in this order: the plan given at upload; a title row
+    or cover cell (``Piektā … rīcības plāna 2022.–2025. gadam``); the file name. A plan column's own
+    spellings of a plan (``Piektais plāns 2022-2025``) become the one id (``5. plāns 2022–2025``).
+    Returns where the plan came from ("" when rows are still without one: ``store`` matches them)."""
+    source = ""
+    named = sorted(set(measures.loc[measures["plan_id"] != "", "plan_id"]))
+    for value in named:
+        ref = titles.plan_in(value)
+        if ref is not None and ref.pure and ref.plan_id != value:
+            measures.loc[measures["plan_id"] == value, "plan_id"] = ref.plan_id
+            if schedule is not None:
+                schedule.loc[schedule["plan_id"] == value, "plan_id"] = ref.plan_id
+            out.add(Problem(NOTICE, "plan_normalised", place,
+                            f"Plāns „{value}” nolasīts kā „{ref.plan_id}”.", f"Plan '{value}' is read as '{ref.plan_id}'.",
+                            "", ""))
+    if named:
+        source = "column"
     unnamed = measures["plan_id"] == ""
-    named = sorted(set(measures.loc[~unnamed, "plan_id"]))
-    if named and named != [plan_id]:
-        out.add(Problem(NOTICE, "plan_given_ignored", place,
-                        f"Fails pats norāda plānu ({', '.join(named)}); norādītais „{plan_id}” izmantots tikai "
-                        "rindām bez plāna.",
-                        f"The file names its plan ({', '.join(named)}); the given '{plan_id}' is used only for "
-                        "rows without one.", "", ""))
-    measures.loc[unnamed, "plan_id"] = plan_id
-    if schedule is not None:
-        schedule.loc[schedule["plan_id"] == "", "plan_id"] = plan_id
+    if not unnamed.any():
+        if given and named and named != [given]:
+            out.add(Problem(NOTICE, "plan_given_ignored", place,
+                            f"Fails pats norāda plānu ({', '.join(named)}); norādītais „{given}” netiek izmantots.",
+                            f"The file names its plan ({', '.join(named)}); the given '{given}' is not used.", "", ""))
+        return source
+    plan = None
+    if given:
+        plan, source = given, "given"
+    else:
+        for where, text, _ in cells:
+            ref = titles.plan_in(text)
+            if ref is not None:
+                plan, source = ref.plan_id, "title"
+                out.add(Problem(NOTICE, "plan_source", where,
+                                f"Plāns „{plan}” nolasīts virsrakstā {_quoted(text)}.",
+                                f"Plan '{plan}' read from the title {_quoted(text)}.", "", ""))
+                break
+        if plan is None:
+            ref = titles.plan_in_file_name(file_name)
+            if ref is not None:
+                plan, source = ref.plan_id, "file_name"
+                out.add(Problem(NOTICE, "plan_source", place,
+                                f"Plāns „{plan}” nolasīts faila nosaukumā „{file_name}”.",
+                                f"Plan '{plan}' read from the file name '{file_name}'.", "", ""))
+    if plan is not None:
+        measures.loc[unnamed, "plan_id"] = plan
+        if schedule is not None:
+            schedule.loc[schedule["plan_id"] == "", "plan_id"] = plan
+    return source if plan is not None or named else ""
 
 
-def validate(book: RawWorkbook, report_date: dt.date | None = None,
-             plan_id: str | None = None) -> tuple[Clean | None, list[Problem]]:
+def validate(book: RawWorkbook, report_date: dt.date | None = None, plan_id: str | None = None,
+             file_name: str = "") -> tuple[Clean | None, list[Problem]]:
     """Check every sheet; return clean frames (None when any error) and all problems.
 
     A workbook needs at least one sheet the format knows. Without a measures sheet it updates only
     what it holds (the trust indicators, a schedule): the plans' measures stay as published.
-    ``plan_id`` fills the rows that name no plan; rows still without one have ``plan_id == ""``
-    and ``store`` finds their plan (or asks for it).
+    The report date and the plan come from the file itself when it states them (a column, its
+    title rows, a cover sheet, its name) or from what the analyst gives (``report_date``,
+    ``plan_id``); rows still without a plan have ``plan_id == ""`` and ``store`` finds their plan.
     """
     out = _Collector()
     measures_sheet = book.by_kind("measures")
@@ -473,7 +669,7 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None,
                         "Rename the measures sheet to 'Pasākumi' or 'Measures' (trust indicators: 'Indicators')."))
         return None, out.finish()
     _sheet_notices(book, out)
-    measures = _measures(measures_sheet, out) if measures_sheet is not None else None
+    measures, table = _measures(measures_sheet, out) if measures_sheet is not None else (None, None)
     indicators = _indicators(ind_sheet, out) if ind_sheet else None
     schedule = _schedule(sched_sheet, out) if sched_sheet else None
     if measures_sheet is None:
@@ -489,32 +685,22 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None,
         out.add(Problem(NOTICE, "ignored_sheets", "darbgrāmata / workbook",
                         "Šīs lapas netiek nolasītas: " + ", ".join(ignored) + ".",
                         "These sheets are not read: " + ", ".join(ignored) + ".", "", ""))
+    cells = _title_cells(table, book)
+    date, date_source, plan_source = report_date, "given" if report_date else "", ""
+    stated, stated_source = None, ""
     if measures is not None:
-        _apply_plan(measures, schedule, plan_id, measures_sheet.name, out)
+        place = measures_sheet.name
+        date, date_source, stated, stated_source = _report_date(measures, report_date, cells, file_name, place, out)
+        plan_source = _plans(measures, schedule, plan_id, cells, file_name, place, out)
+        if date is None:
+            out.add(Problem(ERROR, "no_report_date", place,
+                            "Nav norādīts ziņojuma datums.", "No report date is given.",
+                            "Pievienojiet kolonnu „Ziņojuma datums” vai virsrakstu „Stāvoklis uz 2025. gada "
+                            "27. martu”, vai norādiet datumu augšupielādējot (--report-date).",
+                            "Add a 'Report date' column or a title 'Status as of 27 March 2025', or give the "
+                            "date when uploading (--report-date)."))
     elif schedule is not None and plan_id:
         schedule.loc[schedule["plan_id"] == "", "plan_id"] = plan_id
-
-    file_date = None
-    if measures is not None and measures["report_date"].notna().any():
-        dates = measures["report_date"].dropna().dt.date.unique()
-        file_date = max(dates)
-        if len(dates) > 1:
-            out.add(Problem(NOTICE, "several_report_dates", f"{measures_sheet.name}",
-                            f"Failā ir vairāki ziņojuma datumi; izmantots jaunākais ({file_date:%d.%m.%Y}).",
-                            f"The file has several report dates; the latest ({file_date:%d.%m.%Y}) is used.",
-                            "", ""))
-    if measures is not None and report_date is None and file_date is None:
-        out.add(Problem(ERROR, "no_report_date", measures_sheet.name,
-                        "Nav norādīts ziņojuma datums.", "No report date is given.",
-                        "Pievienojiet kolonnu „Ziņojuma datums” vai norādiet datumu augšupielādējot "
-                        "(--report-date).",
-                        "Add a 'Report date' column or give the date when uploading (--report-date)."))
-    if report_date is not None and file_date is not None and report_date != file_date:
-        out.add(Problem(NOTICE, "report_date_given", measures_sheet.name,
-                        f"Failā ziņojuma datums ir {file_date:%d.%m.%Y}; izmantots norādītais "
-                        f"{report_date:%d.%m.%Y}.",
-                        f"The file's report date is {file_date:%d.%m.%Y}; the given {report_date:%d.%m.%Y} "
-                        "is used.", "", ""))
     problems = out.finish()
     if any(p.is_error for p in problems):
         return None, problems
@@ -523,7 +709,11 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None,
         else _empty(MEASURE_COLUMNS),
         indicators=indicators[INDICATOR_COLUMNS] if indicators is not None else _empty(INDICATOR_COLUMNS),
         schedule=schedule[SCHEDULE_COLUMNS] if schedule is not None else _empty(SCHEDULE_COLUMNS),
-        report_date=report_date or file_date,
+        report_date=date,
         ignored_sheets=ignored,
+        report_date_source=date_source,
+        plan_source=plan_source,
+        stated_date=stated,
+        stated_date_source=stated_source,
     )
     return clean, problems

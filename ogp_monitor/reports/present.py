@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..i18n import STRINGS, fmt_number, plural_lv, status_label, t
+from ..ingest.spec import LABEL_EN
 from .charts import STATUS_MARKS
 
 
@@ -39,6 +40,15 @@ def n_measures_text(n: int, lang: str) -> str:
     return t("commitments.n_measures", lang, n=n, word=word)
 
 
+def finer_status(group: object, label: object, lang: str) -> str:
+    """The report's finer label (``Pabeigts``, ``Būtisks progress``) where it says more than the group
+    (``Pabeigts vai būtisks progress``); "" where it would only repeat it."""
+    if not isinstance(label, str) or not label or not isinstance(group, str):
+        return ""
+    shown = LABEL_EN.get(label, label) if lang == "en" else label
+    return "" if shown == status_label(group, lang) else shown
+
+
 def _rename(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
     """Keep ``columns`` (source -> i18n key) in that order, headers in ``lang``."""
     kept = [c for c in columns if c in frame.columns]
@@ -50,17 +60,20 @@ def _statuses(frame: pd.DataFrame, lang: str, column: str = "status_group") -> p
 
 
 def measures_table(frame: pd.DataFrame, lang: str, with_plan: bool = False) -> pd.DataFrame:
-    """The measures query as a readable table (status written out, headers in ``lang``)."""
+    """The measures query as a readable table (status written out once, headers in ``lang``); the
+    report's finer label gets its own column only when some measure has one."""
     out = frame.copy()
     out["status_group"] = _statuses(out, lang)
     columns = {"plan_id": "col.plan"} if with_plan else {}
     columns.update({"commitment_no": "col.commitment_no", "measure_no": "col.measure_no",
-                    "measure_title": "col.measure", "status_group": "col.status",
-                    "lead_institution": "col.lead", "partner_institutions": "col.partners",
+                    "measure_title": "col.measure", "status_group": "col.status"})
+    if "status_label" in out:
+        out["status_label"] = [finer_status(g, lb, lang) for g, lb in zip(frame["status_group"], frame["status_label"])]
+        if (out["status_label"] != "").any():
+            columns["status_label"] = "col.status_report"
+    columns.update({"lead_institution": "col.lead", "partner_institutions": "col.partners",
                     "start_date": "col.start", "deadline_date": "col.deadline",
                     "progress_pct": "col.progress_pct", "progress_note": "col.note"})
-    if lang == "lv":
-        columns["status_label"] = "col.status_report"
     if "progress_pct" in out and out["progress_pct"].isna().all():
         columns.pop("progress_pct")
     return _rename(out, columns, lang)

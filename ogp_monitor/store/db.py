@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ..ingest.spec import canonical_status
 from ..ingest.validate import Clean
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,6 +74,10 @@ create table if not exists measure (
     progress_pct double,
     source_row integer not null
 );
+-- Added later: the status as the analyst typed it (status_label is the council's one spelling),
+-- and the measure's code in the OGP system (LV0040).
+alter table measure add column if not exists status_as_written varchar;
+alter table measure add column if not exists ogp_id varchar;
 create table if not exists indicator (
     snapshot_id integer not null,
     indicator varchar not null,
@@ -222,7 +227,25 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> d
     con = duckdb.connect(str(target), read_only=read_only)
     if not read_only:
         con.execute(SCHEMA)
+        _canonical_statuses(con)
     return con
+
+
+def _canonical_statuses(con: duckdb.DuckDBPyConnection) -> None:
+    """Rows stored before statuses had one spelling: keep the typed text, show the canonical label."""
+    typed = [r[0] for r in con.execute(
+        "select distinct status_label from measure where status_as_written is null").fetchall()]
+    if not typed:
+        return
+    mapping = pd.DataFrame({"typed": typed, "canonical": [canonical_status(t) or t for t in typed]})
+    con.register("status_mapping", mapping)
+    try:
+        con.execute("""
+            update measure set status_as_written = measure.status_label, status_label = m.canonical
+            from status_mapping as m
+            where measure.status_as_written is null and measure.status_label = m.typed""")
+    finally:
+        con.unregister("status_mapping")
 
 
 # ---- named queries ---------------------------------------------------------

@@ -8,6 +8,7 @@ leaves the database exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -15,8 +16,12 @@ import pandas as pd
 from ..ingest.plans import match_plan
 from ..ingest.problems import ERROR, NOTICE, Problem, RefusedFile
 from ..ingest.reader import MAX_FILE_BYTES, read_workbook
+from ..ingest.titles import plan_in, same_plan
 from ..ingest.validate import Clean, validate
 from . import db
+
+STEPS = ("read", "check", "store")  # the stages a long upload reports, in order
+Progress = Callable[[str], None]  # called with each step's name as it starts
 
 REMOVAL_SHARE = 1 / 3  # a publish that removes more than this share of a plan's measures needs a confirmation
 
@@ -49,18 +54,22 @@ class Checked:
 
 
 def check(content: bytes, file_name: str, report_date: dt.date | None = None, plan_id: str | None = None,
-          known: pd.DataFrame | None = None, max_bytes: int = MAX_FILE_BYTES) -> Checked:
+          known: pd.DataFrame | None = None, max_bytes: int = MAX_FILE_BYTES,
+          progress: Progress | None = None) -> Checked:
     """Read and validate; never raises for a bad file, returns its problems.
 
     ``plan_id`` is the plan given at upload for rows that name none. ``known`` (the current
     measures of every plan: plan_id, measure_no, measure_title) lets a file that names no plan be
     filed in the plan its measures match; without a match the file needs a plan (``no_plan``).
     """
+    step = progress or (lambda name: None)
+    step("read")
     try:
         book = read_workbook(content, max_bytes=max_bytes)
     except RefusedFile as refused:
         return Checked(file_name, content, None, [refused.problem])
-    clean, problems = validate(book, report_date=report_date, plan_id=plan_id)
+    step("check")
+    clean, problems = validate(book, report_date=report_date, plan_id=plan_id, file_name=file_name)
     if clean is not None:
         problems += resolve_plan(clean, known if known is not None else pd.DataFrame())
         if any(p.is_error for p in problems):
@@ -76,8 +85,8 @@ def resolve_plan(clean: Clean, known: pd.DataFrame) -> list[Problem]:
     names the plan (``--plan``, or the upload page's choice).
     """
     measures, schedule = clean.measures, clean.schedule
+    problems: list[Problem] = _known_plan_ids(clean, sorted(set(known["plan_id"])) if not known.empty else [])
     unnamed = measures["plan_id"] == ""
-    problems: list[Problem] = []
     if unnamed.any():
         found = match_plan(measures[unnamed], known)
         if found is None:
@@ -95,7 +104,49 @@ def resolve_plan(clean: Clean, known: pd.DataFrame) -> list[Problem]:
         if len(plans) != 1:
             return [_no_plan(schedule=True)]
         schedule.loc[no_plan_schedule, "plan_id"] = plans[0]
+    return problems + _commitment_titles(measures, known)
+
+
+def _known_plan_ids(clean: Clean, known_plans: list[str]) -> list[Problem]:
+    """A plan the file names in other words (``Sestā … plāna 2026.–2029.``) is the known plan of the
+    same number (``6. plāns 2026–2027``), so its history continues instead of splitting in two."""
+    problems = []
+    for plan in sorted(set(clean.measures["plan_id"]) - set(known_plans) - {""}):
+        ref = plan_in(plan)
+        same = same_plan(ref, known_plans) if ref is not None and ref.pure else None
+        if same is None:
+            continue
+        for frame in (clean.measures, clean.schedule):
+            frame.loc[frame["plan_id"] == plan, "plan_id"] = same
+        problems.append(Problem(NOTICE, "plan_known", "darbgrāmata / workbook",
+                                f"„{plan}” ir zināmais plāns „{same}” (tas pats numurs); ziņojums pievienots tam.",
+                                f"'{plan}' is the known plan '{same}' (the same number); the report is filed there.",
+                                "", ""))
     return problems
+
+
+def _commitment_titles(measures: pd.DataFrame, known: pd.DataFrame) -> list[Problem]:
+    """A commitment the file numbers but does not name takes its title from the plan's current report;
+    refused only when no report of the plan names it."""
+    missing = measures["commitment_title"] == ""
+    if not missing.any():
+        return []
+    titles = {} if known.empty or "commitment_title" not in known else {
+        (p, c): t for p, c, t in known[["plan_id", "commitment_no", "commitment_title"]].drop_duplicates(
+            ["plan_id", "commitment_no"]).itertuples(index=False)}
+    filled = [titles.get((p, c), "") for p, c in measures.loc[missing, ["plan_id", "commitment_no"]].itertuples(index=False)]
+    measures.loc[missing, "commitment_title"] = filled
+    unknown = sorted({c for c, t in zip(measures.loc[missing, "commitment_no"], filled) if not t},
+                     key=lambda c: (len(c), c))
+    if not unknown:
+        return [Problem(NOTICE, "commitment_titles_known", "darbgrāmata / workbook",
+                        "Apņemšanās nosaukumi ņemti no plāna pašreizējā ziņojuma.",
+                        "Commitment titles are taken from the plan's current report.", "", "")]
+    return [Problem(ERROR, "no_commitment_title", "darbgrāmata / workbook",
+                    f"Apņemšanās {', '.join(unknown)} nav nosaukuma, un neviens plāna ziņojums to nenosauc.",
+                    f"Commitment(s) {', '.join(unknown)} have no title, and no report of the plan names them.",
+                    "Pievienojiet kolonnu „Apņemšanās” vai virsrindu „1. apņemšanās: …”.",
+                    "Add a 'Commitment' column or a section row 'Commitment 1: …'.")]
 
 
 def _no_plan(schedule: bool = False) -> Problem:
@@ -137,7 +188,8 @@ def removals_against(clean: Clean, known: pd.DataFrame) -> list[Removal]:
     return big_removals(removed, current)
 
 
-def store(con, checked: Checked, uploaded_by: str, publish: bool = True) -> db.LoadResult:
+def store(con, checked: Checked, uploaded_by: str, publish: bool = True,
+          progress: Progress | None = None) -> db.LoadResult:
     """Store a checked file as a snapshot (atomic). Only call when ``checked.ok``.
 
     A file without measures (trust indicators only) has no report date of its own: it is dated
@@ -148,12 +200,15 @@ def store(con, checked: Checked, uploaded_by: str, publish: bool = True) -> db.L
     clean = checked.clean
     if clean.report_date is None and not clean.measures.empty:
         raise ValueError("a report with measures needs a report date")
+    if progress:
+        progress("store")
     return db.load(con, clean, content=checked.content, file_name=checked.file_name, uploaded_by=uploaded_by,
                    report_date=clean.report_date or dt.date.today(), publish=publish)
 
 
 def known_measures(con) -> pd.DataFrame:
     """The current measures of every plan (what a file without a plan is matched against)."""
-    return db.run_query(con, "measures")[["plan_id", "measure_no", "measure_title"]]
+    return db.run_query(con, "measures")[["plan_id", "commitment_no", "commitment_title", "measure_no",
+                                          "measure_title"]]
 
 

@@ -59,6 +59,9 @@ class Stage:
     problems: list[Problem] = field(default_factory=list)
     needs_date: bool = False  # the file has no report date: the analyst gives one
     report_date: dt.date | None = None  # the date the analyst gave (None: the file's own)
+    date_source: str = ""  # where the report date came from: column, given, title, file_name
+    stated_date: dt.date | None = None  # the date the file itself states
+    stated_source: str = ""  # where the file states it: column, title, file_name
     needs_plan: bool = False  # the file names no plan its measures match: the analyst chooses one
     plan_id: str | None = None  # the plan the analyst gave
     snapshot_id: int | None = None  # stored unpublished (or the identical earlier upload)
@@ -86,20 +89,23 @@ class Stage:
 
 def check_and_stage(con, content: bytes, file_name: str, by: str, *, report_date: dt.date | None = None,
                     needs_date: bool = False, plan_id: str | None = None,
-                    max_bytes: int = DEFAULT_UPLOAD_MB * MB) -> Stage:
+                    max_bytes: int = DEFAULT_UPLOAD_MB * MB, progress: pipeline.Progress | None = None) -> Stage:
     """Validate a file and, when it has no errors, store it unpublished for the preview.
 
     A file identical (sha256) to an earlier upload is not stored again: the
     stage points at that snapshot and says whether it is already published.
     """
     checked = pipeline.check(content, file_name, report_date=report_date, plan_id=plan_id,
-                             known=pipeline.known_measures(con), max_bytes=max_bytes)
+                             known=pipeline.known_measures(con), max_bytes=max_bytes, progress=progress)
     codes = {p.code for p in checked.problems}
     stage = Stage(checked.sha256, file_name, list(checked.problems), report_date=report_date, plan_id=plan_id,
                   needs_date=needs_date or "no_report_date" in codes, needs_plan=bool(plan_id) or "no_plan" in codes)
     if not checked.ok:
         return stage
-    result = pipeline.store(con, checked, uploaded_by=by, publish=False)
+    clean = checked.clean
+    stage = replace(stage, date_source=clean.report_date_source, stated_date=clean.stated_date,
+                    stated_source=clean.stated_date_source)
+    result = pipeline.store(con, checked, uploaded_by=by, publish=False, progress=progress)
     info = snapshot_info(con, result.snapshot_id)
     return replace(stage, snapshot_id=result.snapshot_id, created=not result.duplicate,
                    identical_to_published=bool(result.duplicate and info["is_published"]))

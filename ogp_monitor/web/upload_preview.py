@@ -9,17 +9,37 @@ import streamlit as st
 
 from ..i18n import fmt_date, t
 from ..ingest.problems import problems_frame
-from ..store import publishing
+from ..store import pipeline, publishing
 
 NEW_PLAN = "\u0000new"  # the plan chooser's "a new plan" option (never a plan's name)
 
 
+def steps(status, size: int, lang: str):
+    """A callback for ``pipeline``'s steps: the status box names the step, a bar shows how far it is,
+    so an analyst with a 20 MB export never stares at a frozen page."""
+    bar = status.progress(0.0)
+    steps = pipeline.STEPS
+
+    def step(name: str) -> None:
+        i = steps.index(name)
+        text = t(f"upload.step.{name}", lang, mb=f"{size / publishing.MB:.1f}", i=i + 1, n=len(steps))
+        status.update(label=text)
+        bar.progress(i / len(steps), text=text)
+    return step
+
+
 def report_date_input(stage: publishing.Stage, lang: str, key: str) -> dt.date | None:
-    """The report date field, shown when the file gives none (or the analyst already typed one)."""
+    """The report date field: empty when the file gives no date, filled in with the date its title or
+    name states (the analyst can change it), absent when a report-date column states it."""
+    if stage.stated_source in ("title", "file_name"):
+        chosen = st.date_input(t("upload.date_detected", lang), value=stage.report_date or stage.stated_date,
+                               format="DD.MM.YYYY", key=key, help=t("upload.date_help", lang))
+        return None if chosen in (None, stage.stated_date) else chosen
     if not (stage.needs_date and (stage.blocked_only_by_missing_date or stage.report_date)):
         return stage.report_date
     st.info(t("upload.need_date", lang))
-    return st.date_input(t("upload.date_label", lang), value=stage.report_date, format="DD.MM.YYYY", key=key)
+    return st.date_input(t("upload.date_label", lang), value=stage.report_date, format="DD.MM.YYYY", key=key,
+                         help=t("upload.date_help", lang))
 
 
 def plan_input(stage: publishing.Stage, plans: list[str], lang: str, key: str) -> str | None:

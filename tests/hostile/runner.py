@@ -39,7 +39,8 @@ def _child(path: str, db_path: str, out_dir: str) -> int:
     out = open(os.path.join(out_dir, "stdout"), "w", encoding="utf-8")
     sys.stderr, sys.stdout = err, out
     try:
-        code = cli.main(["ingest", path, "--db", db_path, "--lang", "lv", "--by", "hostile-test"])
+        # --yes: these small files replace a sample plan; the removal guard is tested elsewhere
+        code = cli.main(["ingest", path, "--db", db_path, "--lang", "lv", "--by", "hostile-test", "--yes"])
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:
