@@ -15,6 +15,7 @@ pages = [
             url_path="parskats", default=True),
     st.Page("views/commitments.py", title=t("nav.commitments", lang), icon=":material/flag:",
             url_path="apnemsanas"),
+    st.Page("views/measure.py", title=t("nav.measure", lang), icon=":material/timeline:", url_path="pasakums"),
     st.Page("views/institutions.py", title=t("nav.institutions", lang), icon=":material/account_balance:",
             url_path="iestades"),
     st.Page("views/timeline.py", title=t("nav.timeline", lang), icon=":material/calendar_month:",

@@ -1,18 +1,18 @@
 -- One row per institution in a plan's report: measures as lead and as partner, how many are overdue on the report
--- date, and whether the lead measures exceed $limit (the plan's own principle: an institution
+-- date, slipped or stalled (led by it; see attention.sql), and whether the lead measures exceed $limit (the plan's own principle: an institution
 -- leads only a few measures so that it can give them proper attention).
 with measures as (
-    select
-        *,
-        coalesce(deadline_date < report_date and status_group not in ('advanced', 'withdrawn'), false)
-            as is_overdue
-    from filtered_measures($snapshot_id, $plan_id, $commitment_no, $status_group, null)
+    select *
+    from measure_attention($snapshot_id, $plan_id)
+    where ($commitment_no is null or commitment_no = $commitment_no)
+        and ($status_group is null or status_group = $status_group)
 ),
 
 roles as (
-    select lead_institution as institution, 'lead' as role, is_overdue from measures
+    select lead_institution as institution, 'lead' as role, is_overdue, is_slipped, is_stalled from measures
     union all
-    select unnest(partner_institutions) as institution, 'partner' as role, is_overdue from measures
+    select unnest(partner_institutions) as institution, 'partner' as role, is_overdue, is_slipped, is_stalled
+    from measures
 ),
 
 final as (
@@ -23,6 +23,8 @@ final as (
         count(*) as n_total,
         count(*) filter (where role = 'lead' and is_overdue) as n_overdue_lead,
         count(*) filter (where is_overdue) as n_overdue,
+        count(*) filter (where role = 'lead' and is_slipped) as n_slipped_lead,
+        count(*) filter (where role = 'lead' and is_stalled) as n_stalled_lead,
         $limit is not null and count(*) filter (where role = 'lead') > $limit as is_over_limit
     from roles
     where $institution is null or institution = $institution

@@ -3,6 +3,8 @@ database, and what a user would see (counts, titles, empty states, filters narro
 
 from __future__ import annotations
 
+import datetime as dt
+
 import io
 import json
 import shutil
@@ -13,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from ogp_monitor.i18n import t
+from ogp_monitor.i18n import fmt_date, t
 from ogp_monitor.reports import charts, exports, present
 from ogp_monitor.store import db, pipeline
 from ogp_monitor.web import cache, tables
@@ -21,9 +23,10 @@ from ogp_monitor.web import cache, tables
 from .helpers import measure_row, measures_workbook
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["views/overview.py", "views/commitments.py", "views/institutions.py", "views/timeline.py",
-         "views/trust.py", "views/data.py", "views/meeting.py"]
+PAGES = ["views/overview.py", "views/commitments.py", "views/measure.py", "views/institutions.py",
+         "views/timeline.py", "views/trust.py", "views/data.py", "views/meeting.py"]
 TITLES = {"views/overview.py": "nav.overview", "views/commitments.py": "nav.commitments",
+          "views/measure.py": "nav.measure",
           "views/institutions.py": "nav.institutions", "views/timeline.py": "nav.timeline",
           "views/trust.py": "nav.trust", "views/data.py": "nav.data"}
 PLAN5 = "5. plāns 2022–2025"
@@ -121,7 +124,10 @@ def test_overview_lists_what_changed_since_march(monkeypatch, pages_db):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("overview.n_status_changed")] == "3"
     changes = [d.value for d in at.dataframe if t("col.status_before") in d.value.columns]
-    assert len(changes) == 1 and set(changes[0][t("col.measure_no")]) == {"3.5", "4.3", "5.1"}
+    assert len(changes) == 1
+    links = changes[0][t("col.measure_no")]  # each number links to the measure's own page
+    assert {v.split("#")[-1] for v in links} == {"3.5", "4.3", "5.1"}
+    assert all(v.startswith("pasakums?plan=5.+pl%C4%81ns") and "measure=" in v for v in links)
     assert changes[0][t("col.status_after")].str.contains(t("status.advanced")).any()
 
 
@@ -408,3 +414,33 @@ def test_summary_says_it_covers_the_whole_plan_when_filters_are_set(monkeypatch,
     assert t("summary.whole_plan") in texts(at)
     plain = app(monkeypatch, pages_db, "views/overview.py")
     assert t("summary.whole_plan") not in texts(plain)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_measure_page_shows_how_a_measure_got_where_it_is(monkeypatch, pages_db, lang):
+    at = app(monkeypatch, pages_db, "views/measure.py", ui=lang, measure="3.5")
+    assert not at.exception
+    assert at.header[0].value.startswith(r"3\.5 Deliberatīvo diskusiju modeļa izveide")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("measure.deadline_first", lang)] == fmt_date(dt.date(2025, 12, 31), lang)
+    assert metrics[t("measure.reschedulings", lang)] == "0"
+    assert len(at.get("plotly_chart")) == 1  # the status step by step
+    shown = texts(at)
+    assert fmt_date(dt.date(2025, 3, 27), lang) in shown and fmt_date(dt.date(2025, 9, 29), lang) in shown
+    assert "Deliberatīvās metodikas projekts sagatavots" in shown  # the September note, in full
+    assert "Substantial" in shown  # the OGP's own level, in its own (English) words in both languages
+    assert at.query_params["measure"] in ("3.5", ["3.5"])
+
+
+def test_an_unknown_measure_says_so_and_shows_the_first(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db, "views/measure.py", measure="9.9")
+    assert "Šajā plānā nav pasākuma „9.9”" in " ".join(w.value for w in at.warning)
+    assert at.header[0].value.startswith(r"1\.1 ")
+
+
+def test_the_overview_lists_what_needs_attention(monkeypatch, pages_db):
+    at = app(monkeypatch, pages_db)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("reason.overdue")] == "3"  # 1.1, 2.5 and 6.1 on 29.09.2025, as overdue_measures.sql says
+    table = next(d.value for d in at.dataframe if t("col.reason") in d.value.columns)
+    assert {v.split("#")[-1] for v in table[t("col.measure_no")]} >= {"1.1", "2.5", "6.1"}

@@ -19,6 +19,7 @@ SAMPLE_VALUES = {
     "to_snapshot_id": 2,
     "plan_id": PLAN5,
     "commitment_no": "1",
+    "measure_no": "3.5",
     "status_group": "advanced",
     "institution": "Valsts kanceleja",
     "limit": 5,

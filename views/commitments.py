@@ -50,5 +50,7 @@ if not tables.no_data_message(f):
             c3.markdown(f"**{t('commitments.period', f.lang)}**  \n{fmt_date(m.deadline_date, f.lang)}")
             if m.progress_note:
                 st.markdown(f"**{t('commitments.note', f.lang)}:** {tables.escape_md(m.progress_note)}")
+            st.page_link("views/measure.py", label=t("measure.open", f.lang), icon=":material/timeline:",
+                         query_params={"measure": m.measure_no, "plan": f.plan})
     with st.expander(t("common.table", f.lang), icon=":material/table:"):
         tables.table_with_downloads(present.measures_table(measures, f.lang), "apnemsanas", f, key="commitment_table")

@@ -34,7 +34,8 @@ if not tables.no_data_message(f):
               on_select=filters.set_on_click("institutions_chart", "institution_pick"))
 
     st.header(t("institutions.overdue_heading", f.lang))
-    late = summary[summary["n_overdue"] > 0]
+    st.caption(t("institutions.attention_caption", f.lang))
+    late = summary[(summary["n_overdue"] > 0) | (summary["n_slipped_lead"] > 0) | (summary["n_stalled_lead"] > 0)]
     if late.empty:
         st.success(t("institutions.overdue_none", f.lang))
     else:

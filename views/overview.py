@@ -1,5 +1,6 @@
 """Pārskats / Overview: status of the selected plan and snapshot, progress per commitment,
-overdue measures and what changed since the previous report."""
+what needs attention (slipped, went backwards, stalled, overdue, no information) and what changed
+since the previous report."""
 
 import streamlit as st
 
@@ -20,7 +21,6 @@ if not tables.no_data_message(f):
     if total == 0:
         st.info(t("empty.no_match", f.lang))
         st.stop()
-    overdue = cache.query(f, "overdue_measures", **params)
 
     cols = st.columns(len(counts) + 1)
     cols[0].metric(t("overview.total", f.lang), total)
@@ -38,13 +38,17 @@ if not tables.no_data_message(f):
               table=present.commitment_table(progress, f.lang), kind="apnemsanas", key="overview_commitments",
               on_select=filters.open_commitment_on_click("overview_commitments"))
 
-    st.header(t("overview.overdue_heading", f.lang))
-    st.caption(t("overview.overdue_caption", f.lang, date=fmt_date(f.report_date, f.lang)))
-    if overdue.empty:
-        st.success(t("overview.overdue_none", f.lang))
+    st.header(t("attention.heading", f.lang))
+    st.caption(t("attention.caption", f.lang))
+    attention = cache.query(f, "attention", **params)
+    if attention.empty:
+        st.success(t("attention.none", f.lang))
     else:
-        st.metric("⚠ " + t("overview.overdue_metric", f.lang), len(overdue))
-        tables.table_with_downloads(present.overdue_table(overdue, f.lang), "nokavetie", f, key="overview_overdue")
+        n = present.attention_counts(attention)
+        shown = [r for r in present.REASONS if n[r] or r != "carried_forward"]
+        for col, reason in zip(st.columns(len(shown)), shown):
+            col.metric(t(f"reason.{reason}", f.lang), n[reason], help=t(f"reason.{reason}_help", f.lang))
+        tables.table_with_downloads(present.attention_table(attention, f.lang), "uzmanibai", f, key="overview_attention")
 
     st.header(t("overview.changes_heading", f.lang))
     changes = cache.query(f, "changes", to_snapshot_id=f.snapshot_id, **params)

@@ -12,12 +12,12 @@ import math
 
 import pandas as pd
 
-from . import charts, common, deck, upload, views
+from . import charts, common, deck, measure, upload, views
 
 LANGS = ("lv", "en")
 DEFAULT_LANG = "lv"
 
-_MODULES = [common, charts, views, deck, upload]
+_MODULES = [common, charts, views, deck, upload, measure]
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -57,8 +57,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "institutions.over_none": ("Neviena iestāde nevada vairāk par {limit} pasākumiem.",
                                "No institution leads more than {limit} measures."),
     "institutions.flag": ("⚠ virs robežas", "⚠ above the limit"),
-    "institutions.overdue_heading": ("Nokavētie termiņi pa iestādēm", "Past deadlines per institution"),
-    "institutions.overdue_none": ("Nevienai iestādei nav nokavētu termiņu.", "No institution has a measure past its deadline."),
+    "institutions.overdue_heading": ("Nokavēti, pārcelti un bez virzības pa iestādēm",
+                                     "Past deadline, slipped and stalled per institution"),
+    "institutions.attention_caption": ("Plāna princips „dažus pasākumus katrai ministrijai” nozīmē arī „dažus "
+                                       "pārceltus termiņus katrai ministrijai”. Noteikumi: docs/views.md.",
+                                       "The plan's principle of a few measures per ministry also reads as a few "
+                                       "slips per ministry. The rules: docs/views.md."),
+    "institutions.overdue_none": ("Nevienai iestādei nav nokavētu, pārceltu vai bez virzības palikušu pasākumu.",
+                                  "No institution has a measure past its deadline, slipped or stalled."),
     "institutions.drill_heading": ("Iestādes pasākumi", "An institution's measures"),
     "institutions.drill_pick": ("Iestāde", "Institution"),
     "institutions.chart_hint": ("Noklikšķiniet uz iestādes joslas, lai zemāk redzētu tās pasākumus.",

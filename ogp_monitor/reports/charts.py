@@ -206,11 +206,16 @@ def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
 
 def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.date | None = None) -> go.Figure:
     """Measures from start to deadline (columns: measure_no, measure_title, status_group, start_date,
-    deadline_date, is_overdue), coloured and patterned by status, overdue marked, a today line."""
+    deadline_date, is_overdue; optional bar_start_date / is_start_assumed, first_deadline_date /
+    is_slipped from measure_timeline.sql), coloured and patterned by status, overdue marked, a today
+    line. A measure with no start date is drawn from its plan's start in a lighter fill; a slipped one
+    shows its original deadline as a hollow mark with an arrow to the current one."""
     today = today or dt.date.today()
     data = frame.dropna(subset=["deadline_date"]).copy()
-    data["start"] = pd.to_datetime(data["start_date"].fillna(data["deadline_date"]))
+    starts = data["bar_start_date"] if "bar_start_date" in data else data["start_date"]
+    data["start"] = pd.to_datetime(starts.fillna(data["deadline_date"]))
     data["end"] = pd.to_datetime(data["deadline_date"]) + pd.Timedelta(days=1)
+    assumed = data["is_start_assumed"].astype(bool) if "is_start_assumed" in data else pd.Series(False, index=data.index)
     data["label"] = [wrap(f"{n} {ti}", 46, 1) for n, ti in zip(data["measure_no"], data["measure_title"])]
     fig = go.Figure()
     for group in STATUS_ORDER:
@@ -218,12 +223,28 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
         if part.empty:
             continue
         name = _status_text(group, lang)
+        light = assumed[part.index]
         fig.add_bar(
             base=part["start"], x=(part["end"] - part["start"]).dt.total_seconds() * 1000, y=part["label"],
             orientation="h", name=name, customdata=part["measure_no"],
-            marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
+            marker=dict(color=STATUS_COLOURS[group], opacity=[0.4 if a else 1.0 for a in light],
+                        pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
             hovertemplate=f"%{{y}}<br>{name}<extra></extra>")
+    if assumed.any():
+        fig.add_bar(x=[None], y=[None], orientation="h", name=t("chart.start_assumed", lang), showlegend=True,
+                    marker=dict(color="#8C8C8C", opacity=0.4, line=dict(color=TEXT_COLOUR, width=1)), hoverinfo="skip")
+    slipped = data[data["is_slipped"].astype(bool)] if "is_slipped" in data else data.iloc[0:0]
+    if not slipped.empty:
+        first = pd.to_datetime(slipped["first_deadline_date"]) + pd.Timedelta(days=1)
+        fig.add_scatter(x=first, y=slipped["label"], mode="markers", name=t("chart.first_deadline", lang),
+                        marker=dict(symbol="diamond-open", size=round(15 * scale), color=TEXT_COLOUR,
+                                    line=dict(width=2)),
+                        hovertemplate="%{y}<br>" + t("chart.first_deadline", lang) + ": %{x|%d.%m.%Y}<extra></extra>")
+        for row, start in zip(slipped.itertuples(index=False), first):
+            fig.add_annotation(x=row.end, y=row.label, ax=start, ay=row.label, xref="x", yref="y", axref="x",
+                               ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2,
+                               arrowcolor=TEXT_COLOUR, text="")
     overdue = data[data["is_overdue"].astype(bool)]
     if not overdue.empty:
         fig.add_scatter(x=overdue["end"], y=overdue["label"], mode="markers+text", name=t("chart.overdue", lang),
@@ -240,6 +261,37 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
     fig.update_layout(barmode="overlay")
     height = max(320, 26 * len(data) + 170)
     return _finish(fig, t("chart.gantt_title", lang), lang, scale, height=round(height * scale))
+
+
+STEP_LEVELS = ("not_started", "in_progress", "advanced")  # bottom to top; withdrawn drawn above, apart
+
+
+def measure_steps(history: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
+    """One measure's status report by report (columns: report_date, status_group), as steps: every
+    report a point with the status's mark and colour, the label written on the axis."""
+    data = history.dropna(subset=["status_group"]).copy()
+    levels = list(STEP_LEVELS) + (["withdrawn"] if (data["status_group"] == "withdrawn").any() else [])
+    data["when"] = [fmt_date(d, lang) for d in data["report_date"]]
+    data["level"] = data["status_group"].map({g: i for i, g in enumerate(levels)})
+    fig = go.Figure()
+    fig.add_scatter(x=data["when"], y=data["level"], mode="lines", line=dict(shape="hv", color="#8C8C8C", width=3),
+                    showlegend=False, hoverinfo="skip")
+    symbols = {"advanced": "circle", "in_progress": "circle-open-dot", "not_started": "circle-open",
+               "withdrawn": "x"}
+    for group in levels:
+        part = data[data["status_group"] == group]
+        if part.empty:
+            continue
+        name = _status_text(group, lang)
+        fig.add_scatter(x=part["when"], y=part["level"], mode="markers", name=name,
+                        marker=dict(symbol=symbols[group], size=round(20 * scale), color=STATUS_COLOURS[group],
+                                    line=dict(color=STATUS_COLOURS[group] if group != "advanced" else TEXT_COLOUR,
+                                              width=3)),
+                        hovertemplate=f"%{{x}}<br>{name}<extra></extra>")
+    fig.update_xaxes(type="category", title=t("chart.report_date", lang))
+    fig.update_yaxes(tickvals=list(range(len(levels))), ticktext=[wrap(_status_text(g, lang), 18, 2) for g in levels],
+                     range=[-0.5, len(levels) - 0.5], title=None)
+    return _finish(fig, t("measure.step_title", lang), lang, scale, height=round(340 * scale))
 
 
 def status_history(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:

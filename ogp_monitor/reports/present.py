@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..i18n import STRINGS, fmt_number, plural_lv, status_label, t
+from ..i18n import STRINGS, fmt_date, fmt_number, plural_lv, status_label, t
 from ..ingest.spec import LABEL_EN
 from .charts import STATUS_MARKS
 
@@ -71,9 +71,13 @@ def measures_table(frame: pd.DataFrame, lang: str, with_plan: bool = False) -> p
         out["status_label"] = [finer_status(g, lb, lang) for g, lb in zip(frame["status_group"], frame["status_label"])]
         if (out["status_label"] != "").any():
             columns["status_label"] = "col.status_report"
+    if lang == "en" and "ogp_level" in out:  # the OGP's own vocabulary, for the self-assessment and the IRM
+        columns["ogp_level"] = "col.ogp_level"
     columns.update({"lead_institution": "col.lead", "partner_institutions": "col.partners",
                     "start_date": "col.start", "deadline_date": "col.deadline",
                     "progress_pct": "col.progress_pct", "progress_note": "col.note"})
+    if "ogp_id" in out and out["ogp_id"].notna().any():
+        columns["ogp_id"] = "col.ogp_id"
     if "progress_pct" in out and out["progress_pct"].isna().all():
         columns.pop("progress_pct")
     return _rename(out, columns, lang)
@@ -125,7 +129,8 @@ def institution_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["is_over_limit"] = out["is_over_limit"].map(lambda v: t("institutions.flag", lang) if v else "")
     return _rename(out, {"institution": "col.institution", "n_lead": "col.n_lead", "n_partner": "col.n_partner",
                          "n_total": "col.n_total", "is_over_limit": "col.load",
-                         "n_overdue_lead": "col.n_overdue_lead", "n_overdue": "col.n_overdue"}, lang)
+                         "n_overdue_lead": "col.n_overdue_lead", "n_overdue": "col.n_overdue",
+                         "n_slipped_lead": "col.n_slipped_lead", "n_stalled_lead": "col.n_stalled_lead"}, lang)
 
 
 def institution_measures(frame: pd.DataFrame, institution: str, lang: str) -> pd.DataFrame:
@@ -195,3 +200,58 @@ def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             else:
                 out[col] = series.map(lambda v: "" if pd.isna(v) else fmt_number(v, lang, 1))
     return out
+
+
+REASONS = ("slipped", "regressed", "stalled", "overdue", "no_information", "carried_forward")
+
+
+def reason_detail(row, lang: str) -> str:
+    """One attention row's facts in words: ``31.12.2024. → 30.06.2026. (pārcelts 1×)``."""
+    reason = row.reason
+    if reason == "slipped":
+        return t("detail.slipped", lang, first=fmt_date(row.first_deadline_date, lang),
+                 now=fmt_date(row.deadline_date, lang), n=int(row.n_reschedulings or 0))
+    if reason == "regressed":
+        return t("detail.regressed", lang, before=status_text(row.previous_status_group, lang),
+                 after=status_text(row.status_group, lang), date=fmt_date(row.previous_report_date, lang))
+    if reason == "stalled":
+        return t("detail.stalled", lang, date=fmt_date(row.unchanged_since_date, lang), n=int(row.n_reports_unchanged))
+    if reason == "overdue":
+        return t("detail.overdue", lang, date=fmt_date(row.deadline_date, lang), n=int(row.days_overdue))
+    if reason == "no_information":
+        return t("detail.no_information", lang)
+    return str(getattr(row, "detail", "") or "")
+
+
+def attention_counts(frame: pd.DataFrame) -> dict[str, int]:
+    counts = frame["reason"].value_counts() if not frame.empty else pd.Series(dtype=int)
+    return {r: int(counts.get(r, 0)) for r in REASONS}
+
+
+def attention_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The attention list: measure, lead, status, the reason and its facts in words."""
+    out = frame.copy()
+    out["detail"] = [reason_detail(r, lang) for r in frame.itertuples(index=False)]
+    out["reason"] = frame["reason"].map(lambda r: t(f"reason.{r}", lang))
+    out["status_group"] = _statuses(out, lang)
+    return _rename(out, {"measure_no": "col.measure_no", "reason": "col.reason", "detail": "col.detail",
+                         "measure_title": "col.measure", "lead_institution": "col.lead",
+                         "status_group": "col.status"}, lang)
+
+
+def measure_history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A measure report by report: status (and the text as written where it differs), deadline (moved
+    later or not), progress and the whole note."""
+    out = frame.copy()
+    out["status_group"] = _statuses(out, lang)
+    out["status_as_written"] = [w if isinstance(w, str) and w != lb else ""
+                                for w, lb in zip(frame["status_as_written"], frame["status_label"])]
+    out["is_rescheduled"] = frame["is_rescheduled"].map(lambda v: t("upload.yes", lang) if v else "")
+    columns = {"report_date": "col.report_date", "status_group": "col.status", "status_as_written": "col.status_written",
+               "ogp_level": "col.ogp_level", "deadline_date": "col.deadline", "is_rescheduled": "col.rescheduled",
+               "progress_pct": "col.progress_pct", "progress_note": "col.note"}
+    if not (out["status_as_written"] != "").any():
+        columns.pop("status_as_written")
+    if out["progress_pct"].isna().all():
+        columns.pop("progress_pct")
+    return _rename(out, columns, lang)

@@ -182,6 +182,29 @@ def sidebar() -> Filters:
     return current()
 
 
+def measure_choice(numbers: list[str], current_lang: str, format_func) -> str:
+    """The measure page's choice, kept in the URL as ``?measure=1.1`` (a link from any table opens it).
+    An unknown number (an old link, another plan) says so and falls back to the first measure."""
+    state = st.session_state
+    linked = st.query_params.get("measure")
+    wanted = linked if linked is not None else state.get("measure")  # a link (page_link, a table) wins
+    if wanted is not None and wanted not in numbers:
+        st.warning(t("measure.none", current_lang, no=wanted))
+        wanted = None
+    if wanted is None:
+        wanted = numbers[0]
+    state["measure"] = state["_measure_pick"] = wanted
+
+    def chosen() -> None:
+        state["measure"] = state["_measure_pick"]
+        st.query_params["measure"] = state["measure"]
+
+    st.selectbox(t("measure.pick", current_lang), numbers, key="_measure_pick", format_func=format_func,
+                 on_change=chosen)
+    st.query_params["measure"] = state["measure"]
+    return state["measure"]
+
+
 def _coded_selectbox(label: str, options: list, key: str, parse, current_lang: str, format_func) -> None:
     """A filter whose shown labels follow the language but whose value is a code.
 

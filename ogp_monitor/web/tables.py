@@ -4,6 +4,7 @@ and the empty states a page shows when there is nothing to draw."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 from collections.abc import Callable
 
 import pandas as pd
@@ -77,6 +78,32 @@ def indicators_caption(f: Filters) -> None:
                      date=fmt_date(row["uploaded_at"], f.lang), file=escape_md(row["file_name"])))
 
 
+def measure_url(f: Filters, measure_no: object) -> str:
+    """A measure's own page (relative, so it works under any base path): ``pasakums?plan=…&measure=1.1``;
+    the fragment repeats the number for the table to show."""
+    query = {"plan": f.plan or "", "measure": str(measure_no)}
+    if f.lang != "lv":
+        query["lang"] = f.lang
+    return f"pasakums?{urlencode(query)}#{measure_no}"
+
+
+def show_table(frame: pd.DataFrame, f: Filters, height: int | None = None, column_config: dict | None = None) -> None:
+    """A read-only table: dates in the reader's format, numbers in their language, and every measure
+    number a link to the measure's own page."""
+    # The dataframe's own CSV export is switched off (client.disableDataExport in
+    # .streamlit/config.toml): it would bypass the formula neutralising of the downloads.
+    config = {col: st.column_config.DateColumn(format="DD.MM.YYYY." if f.lang == "lv" else "D MMM YYYY")
+              for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])}
+    shown = present.for_display(frame, f.lang)
+    number = t("col.measure_no", f.lang)
+    if number in shown.columns and f.plan and t("col.indicator", f.lang) not in shown.columns:
+        shown[number] = [measure_url(f, no) if isinstance(no, str) and no else no for no in shown[number]]
+        config[number] = st.column_config.LinkColumn(number, display_text=r"#(.*)$", width="small",
+                                                     help=t("measure.open", f.lang))
+    config.update(column_config or {})
+    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", column_config=config)
+
+
 def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, height: int | None = None,
                          column_config: dict | None = None, export: Callable[[], pd.DataFrame] | None = None,
                          n_rows: int | None = None) -> None:
@@ -86,13 +113,7 @@ def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, h
     returns the whole table (called on click, outside the script run: it must not use ``st``)
     and ``n_rows`` says how many rows that is.
     """
-    # The dataframe's own CSV export is switched off (client.disableDataExport in
-    # .streamlit/config.toml): it would bypass the formula neutralising below.
-    config = {col: st.column_config.DateColumn(format="DD.MM.YYYY" if f.lang == "lv" else "D MMM YYYY")
-              for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])}
-    config.update(column_config or {})
-    st.dataframe(present.for_display(frame, f.lang), hide_index=True, width="stretch", height=height or "auto",
-                 column_config=config)
+    show_table(frame, f, height=height, column_config=column_config)
     name = exports.export_name(kind, f.plan, f.report_date, "csv")
     c1, c2 = st.columns(2)
     # Files are built on click (Streamlit calls the function then): building them on every run

@@ -65,3 +65,18 @@ def test_a_link_is_the_first_visit_after_the_server_starts(sample_db_file, page,
         assert_page_shown(page, stem)
     finally:
         _stop(server.process)
+
+
+def test_a_measures_link_is_the_first_visit_after_the_server_starts(sample_db_file, page, tmp_path):
+    """A council member follows a link to one measure (``pasakums?measure=3.5``) into a fresh server."""
+    db_file = tmp_path / "ogp.duckdb"
+    shutil.copy(sample_db_file, db_file)
+    server = start_app_server(db_file, tmp_path)
+    try:
+        goto(page, server, f"/{VIEW_PAGES['measure']}?measure=3.5")
+        assert_page_shown(page, "measure")
+        expect(page.locator("h2").first).to_contain_text("3.5 Deliberatīvo diskusiju modeļa izveide")
+        expect(page.get_by_text("27.03.2025.").first).to_be_visible()  # the measure's own history
+        assert "measure=3.5" in page.url
+    finally:
+        _stop(server.process)

@@ -21,7 +21,7 @@ from pptx.enum.text import PP_ALIGN
 
 from ...i18n import fmt_date, fmt_number, fmt_pct, status_label, t
 from ...store import db
-from .. import charts, summary
+from .. import charts, present, summary
 from .text_fit import count_lines, shorten, text_height_pt
 
 # Slide geometry (inches), fonts and colours, shared with ``powerpoint``.
@@ -61,6 +61,7 @@ class DeckData:
     institutions: pd.DataFrame
     schedule: pd.DataFrame
     trust: pd.DataFrame
+    attention: pd.DataFrame = field(default_factory=pd.DataFrame)  # attention.sql: what slipped, stalled…
 
     @property
     def report_date(self) -> dt.date | None:
@@ -82,6 +83,7 @@ def collect(con, plan_id: str | None, snapshot_id: int | None = None, lang: str 
         measures=db.run_query(con, "measures", snapshot_id=snapshot_id, plan_id=plan_id),
         timeline=db.run_query(con, "measure_timeline", snapshot_id=snapshot_id, plan_id=plan_id),
         institutions=db.run_query(con, "institution_load", snapshot_id=snapshot_id, plan_id=plan_id),
+        attention=db.run_query(con, "attention", snapshot_id=snapshot_id, plan_id=plan_id),
         schedule=schedule,
         trust=db.run_query(con, "trust_gap"),
     )
@@ -249,8 +251,11 @@ def plan_slides(d: DeckData) -> list[SlideSpec]:
             deadline = fmt_date(m.deadline_date, lang) if pd.notna(m.deadline_date) else "–"
             if overdue:
                 deadline += "\n" + t("chart.overdue_short", lang)
+            status = _status_cell(m.status_group, lang)
+            if lang == "en" and getattr(m, "ogp_level", None):  # the OGP's own words, for the IRM
+                status.text += f"\nOGP: {m.ogp_level}"
             rows.append([Cell(str(m.measure_no), bold=True), Cell(shorten(m.measure_title, TITLE_CHARS)),
-                         _status_cell(m.status_group, lang), Cell(shorten(m.lead_institution, 80)),
+                         status, Cell(shorten(m.lead_institution, 80)),
                          Cell(deadline, colour=OVERDUE if overdue else None, bold=overdue),
                          Cell(shorten(m.progress_note, NOTE_CHARS))])
             full_notes.append(f"{m.measure_no} — {m.measure_title}\n{m.progress_note}".strip())
@@ -260,6 +265,7 @@ def plan_slides(d: DeckData) -> list[SlideSpec]:
 
     # what changed since the previous report
     slides += _change_slides(d)
+    slides += _since_slides(d)
 
     # overdue measures
     overdue = f.overdue
@@ -289,6 +295,7 @@ def plan_slides(d: DeckData) -> list[SlideSpec]:
         slides.append(SlideSpec("institutions", t("deck.institutions_title", lang),
                                 chart=ChartSpec("institutions", fig, w, h, _data_notes(lines, lang)),
                                 notes=_data_notes(lines, lang)))
+    slides += _institution_slides(d)
 
     # timeline of the measures, a dozen rows per slide
     timeline = d.timeline.dropna(subset=["deadline_date"]) if not d.timeline.empty else d.timeline
@@ -359,6 +366,54 @@ def _change_slides(d: DeckData) -> list[SlideSpec]:
     notes_only = summary.sort_measure_nos(changes.loc[changes["change_kind"] == "note_changed", "measure_no"])
     below = t("deck.notes_changed_only", lang, nos=summary.measure_list(notes_only, lang)) if notes_only else ""
     return _table_slides("changes", title, columns, rows, lang, notes="\n".join(sentences), below=below)
+
+
+def _attention_rows(frame: pd.DataFrame, lang: str, with_lead: bool) -> tuple[list[Column], list[list[Cell]]]:
+    """The attention list as table rows, grouped by reason (the reason written on its first row)."""
+    columns = [Column(t("deck.col_reason", lang), 2.0), Column(t("deck.col_no", lang), 0.7),
+               Column(t("deck.col_measure", lang), 4.4 if with_lead else 5.9)]
+    if with_lead:
+        columns.append(Column(t("deck.col_lead", lang), 1.5))
+    columns.append(Column(t("deck.col_detail", lang), CONTENT_W_IN - sum(c.width_in for c in columns)))
+    rows, last = [], None
+    for r in frame.itertuples(index=False):
+        reason = t(f"reason.{r.reason}", lang) if r.reason != last else ""
+        last = r.reason
+        row = [Cell(reason, bold=True), Cell(str(r.measure_no), bold=True), Cell(shorten(r.measure_title, TITLE_CHARS))]
+        if with_lead:
+            row.append(Cell(shorten(r.lead_institution, 80)))
+        row.append(Cell(present.reason_detail(r, lang)))
+        rows.append(row)
+    return columns, rows
+
+
+def _since_slides(d: DeckData) -> list[SlideSpec]:
+    """Kopš iepriekšējās sēdes: what slipped, went backwards, stalled, is overdue or has no information."""
+    lang, frame = d.lang, d.attention
+    title = t("deck.since_title", lang)
+    if frame.empty:
+        return [SlideSpec("since", title, paragraphs=[t("deck.since_none", lang)])]
+    order = {r: i for i, r in enumerate(present.REASONS)}
+    frame = frame.assign(_o=frame["reason"].map(order)).sort_values("_o", kind="stable")
+    columns, rows = _attention_rows(frame, lang, with_lead=True)
+    notes = "\n".join(f"{t(f'reason.{r}', lang)}: {t(f'reason.{r}_help', lang)}" for r in dict.fromkeys(frame["reason"]))
+    return _table_slides("since", title, columns, rows, lang, notes=notes)
+
+
+def _institution_slides(d: DeckData) -> list[SlideSpec]:
+    """One slide per lead institution with a slipped or stalled measure: the council's asks."""
+    lang, frame = d.lang, d.attention
+    if frame.empty:
+        return []
+    out = []
+    asked = frame[frame["reason"].isin(["slipped", "stalled"])]
+    for name in sorted(set(asked["lead_institution"]), key=str.casefold):
+        mine = frame[frame["lead_institution"] == name]
+        order = {r: i for i, r in enumerate(present.REASONS)}
+        mine = mine.assign(_o=mine["reason"].map(order)).sort_values(["_o"], kind="stable")
+        columns, rows = _attention_rows(mine, lang, with_lead=False)
+        out += _table_slides("institution", t("deck.institution_title", lang, name=name), columns, rows, lang)
+    return out
 
 
 def _timeline_chunks(timeline: pd.DataFrame) -> list[pd.DataFrame]:
