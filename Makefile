@@ -18,6 +18,7 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 
 run: $(VENV)/.installed
 	$(PY) -m ogp_monitor seed
+	$(PY) -m ogp_monitor password
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
 system-deps:

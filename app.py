@@ -11,8 +11,9 @@ st.set_page_config(page_title="OGP Monitor", page_icon=":material/fact_check:", 
 
 lang = filters.lang()
 pages = [
-    st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
-            url_path="parskats", default=True),
+    st.Page("views/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
+    # A default page answers only at /; its name, /parskats, is the same page (bookmarks, older links).
+    st.Page("views/overview.py", title=t("nav.overview", lang), url_path="parskats", visibility="hidden"),
     st.Page("views/commitments.py", title=t("nav.commitments", lang), icon=":material/flag:",
             url_path="apnemsanas"),
     st.Page("views/measure.py", title=t("nav.measure", lang), icon=":material/timeline:", url_path="pasakums"),
@@ -27,14 +28,17 @@ pages = [
 ]
 auth.verifier()  # first start without a configured password: generate one, print it once
 pages.append(st.Page("views/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
-if auth.signed_in_as():  # Upload and History exist only for a signed-in analyst's session
-    pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
-                      url_path="augsupielade"),
-              st.Page("views/history.py", title=t("nav.history", lang), icon=":material/history:",
-                      url_path="vesture")]
+# Upload and History are listed only for a signed-in analyst; their addresses always answer (a reload,
+# a shared link), and for anyone else they show the sign-in and then the page.
+shown = "visible" if auth.signed_in_as() else "hidden"
+pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
+                  url_path="augsupielade", visibility=shown),
+          st.Page("views/history.py", title=t("nav.history", lang), icon=":material/history:",
+                  url_path="vesture", visibility=shown)]
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · OGP Monitor")  # the tab and bookmarks name the page
 f = filters.sidebar()
+filters.apply_base_style()
 if f.meeting:
     filters.apply_meeting_style()
 filters.follow_link()

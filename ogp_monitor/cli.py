@@ -168,6 +168,20 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_password(args: argparse.Namespace) -> int:
+    """Make sure the analyst password exists: configured, stored as a hash, or generated now and
+    printed once (``make run`` calls this before the server starts, so it is printed then)."""
+    from .web import passwords
+
+    if args.reset:
+        passwords.hash_file(args.db).unlink(missing_ok=True)
+    verifier = passwords.load_verifier(args.db, announce=lambda message: print(message, flush=True))
+    where = {"env": f"${passwords.ENV_VAR}", "secrets": ".streamlit/secrets.toml",
+             "generated": str(passwords.hash_file(args.db))}[verifier.source]
+    print(f"analyst password: set ({where})")
+    return 0
+
+
 def cmd_deck(args: argparse.Namespace) -> int:
     """Write the council's meeting deck (PPTX, and with --pdf also a PDF) of one plan."""
     from .reports.deck import pdf, powerpoint
@@ -232,6 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("seed", help="load the shipped sample when the database is empty"))
     p.add_argument("--force", action="store_true", help="load the sample even if data exists")
     p.set_defaults(func=cmd_seed)
+
+    p = with_db(sub.add_parser("password", help="make sure the analyst password exists (generate and print "
+                                                 "one if none is configured)"))
+    p.add_argument("--reset", action="store_true", help="forget a generated password and make a new one")
+    p.set_defaults(func=cmd_password)
 
     p = with_db(sub.add_parser("deck", help="write the council's meeting deck (PowerPoint, optionally PDF)"))
     p.add_argument("out", help="the .pptx file to write")

@@ -146,8 +146,8 @@ def test_the_reasons_are_worded_in_both_languages(series):
     a = db.run_query(series, "attention", plan_id=PLAN)
     lv = present.attention_table(a, "lv")
     assert lv["Sīkāk"].tolist()[:4] == ["30.06.2025. → 31.12.2025. (pārcelts 2×)",
-                                        "● Pabeigts vai būtisks progress → ◐ Uzsākts, izpilde procesā (kopš 31.07.2025.)",
-                                        "◐ Uzsākts, izpilde procesā → ○ Nav uzsākts (kopš 31.07.2025.)",
+                                        "● Pabeigts vai būtisks progress → ◉ Uzsākts, izpilde procesā (kopš 31.07.2025.)",
+                                        "◉ Uzsākts, izpilde procesā → ○ Nav uzsākts (kopš 31.07.2025.)",
                                         "nemainīgs kopš 30.04.2025. (3 ziņojumi)"]
     en = present.attention_table(a, "en")
     assert en["Reason"].tolist()[0] == "Deadline slipped" and en["Detail"].tolist()[5] == "deadline 31 Mar 2025, 214 days past"

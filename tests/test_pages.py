@@ -4,7 +4,6 @@ database, and what a user would see (counts, titles, empty states, filters narro
 from __future__ import annotations
 
 import datetime as dt
-
 import io
 import json
 import shutil

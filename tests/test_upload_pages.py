@@ -67,8 +67,9 @@ def texts(elements) -> str:
 def test_wrong_password_gives_no_access_and_five_lock_the_form(app, fresh_db):
     sign_in(app, "nepareizi")
     assert "Nepareiza parole" in texts(app.error)
-    with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page(str(ROOT / "views/upload.py"))
+    app.switch_page(str(ROOT / "views/upload.py")).run()  # the address answers, with the sign-in, not the page
+    assert not app.file_uploader and "tikai analītiķiem" in texts(app.warning)
+    app.switch_page(str(ROOT / "views/login.py")).run()
     for _ in range(4):
         sign_in(app, "vēl nepareizi")
     assert "bloķēta" in texts(app.error)
@@ -77,8 +78,8 @@ def test_wrong_password_gives_no_access_and_five_lock_the_form(app, fresh_db):
     assert app.session_state["login_password"] == ""  # the typed password is not kept
     with pytest.raises(AppTestError, match="disabled"):
         sign_in(app)  # not even the right password gets through while locked
-    with pytest.raises(ValueError):
-        app.switch_page(str(ROOT / "views/upload.py"))
+    app.switch_page(str(ROOT / "views/upload.py")).run()
+    assert not app.file_uploader
 
 
 def test_pages_refuse_a_session_that_is_not_signed_in(fresh_db, monkeypatch):
@@ -89,7 +90,8 @@ def test_pages_refuse_a_session_that_is_not_signed_in(fresh_db, monkeypatch):
             at = AppTest.from_file(str(ROOT / "views" / page), default_timeout=TIMEOUT).run()
             assert not at.exception
             assert "tikai analītiķiem" in texts(at.warning)
-            assert not at.file_uploader and not at.button
+            # only the sign-in form: no uploader, no publish, rollback or delete
+            assert not at.file_uploader and [b.label for b in at.button] == ["Pierakstīties"]
     finally:
         st.cache_resource.clear()
 
@@ -282,3 +284,15 @@ def test_the_date_a_file_states_in_its_title_is_filled_in_and_can_be_changed(app
         assert str(reports["report_date"].iloc[0])[:10] == "2025-12-12"
     finally:
         con.close()
+
+
+def test_an_analyst_page_opened_signed_out_signs_in_and_stays_there(app, fresh_db):
+    """A reload or a shared link to /augsupielade: the sign-in, in the chosen language, then the page."""
+    app.switch_page(str(ROOT / "views/upload.py")).run()
+    assert not app.exception and not app.file_uploader
+    assert "tikai analītiķiem" in texts(app.warning)
+    app.text_input(key="login_name").input("Anna Bērziņa")
+    app.text_input(key="login_password").input(PASSWORD)
+    app.button(key="FormSubmitter:login-Pierakstīties").click().run()
+    assert not app.exception and app.file_uploader  # the upload page itself, no detour
+    assert app.title[0].value == "Augšupielāde"

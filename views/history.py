@@ -5,7 +5,7 @@ import streamlit as st
 from ogp_monitor.i18n import fmt_date, t
 from ogp_monitor.reports import exports
 from ogp_monitor.store import db, publishing
-from ogp_monitor.web import auth, cache, filters
+from ogp_monitor.web import auth, cache, filters, tables
 
 FLASH = "_history_flash"
 lang = filters.lang()
@@ -26,14 +26,14 @@ st.subheader(t("history.uploads", lang))
 if snaps.empty:
     st.info(t("history.empty", lang))
     st.stop()
-st.dataframe(publishing.history_frame(snaps, lang), hide_index=True, width="stretch",
-             column_config={"sha256": st.column_config.TextColumn("sha256", width="small")})
+tables.grid(publishing.history_frame(snaps, lang), lang)
 
 rows = {int(r.snapshot_id): r for r in snaps.itertuples(index=False)}
 sid = st.selectbox(t("history.select", lang), list(rows), key="history_snapshot",
                    format_func=lambda s: f"#{s} · {fmt_date(rows[s].report_date, lang)} · {rows[s].file_name}"
                    + (" ✓" if rows[s].is_current else ""))
 held, parts = list(rows[sid].current_parts), list(rows[sid].parts)
+st.caption(f"sha256 {rows[sid].sha256}")
 row = rows[sid]
 
 
@@ -87,4 +87,4 @@ st.subheader(t("history.log", lang))
 if log.empty:
     st.info(t("history.no_log", lang))
 else:
-    st.dataframe(publishing.log_frame(log, lang), hide_index=True, width="stretch")
+    tables.grid(publishing.log_frame(log, lang), lang)

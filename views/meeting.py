@@ -1,45 +1,66 @@
-"""Sēde / Meeting: the key charts as slides for projecting, one chart filling the screen, large
-type; next/previous buttons and the slide number (``?slide=N`` in the URL)."""
+"""Sēde / Meeting: the key charts as slides for projecting — one slide at a time filling the screen,
+its title across the full width, large type; previous/next and the slide number (``?slide=N``).
+The deck download waits in the sidebar, off the slide."""
 
 import streamlit as st
 
 from ogp_monitor.i18n import fmt_date, t
 from ogp_monitor.reports import charts
-from ogp_monitor.web import deck_download, filters, slides, summary_box, tables
+from ogp_monitor.web import (
+    deck_download,
+    filters,
+    slides,
+    summary_box,
+    tables,
+    viewport,
+)
 
 f = filters.current()
-deck = slides.slides(f)
+screen = viewport.size()
+deck = slides.slides(f, screen)
 n = len(deck)
 filters.apply_meeting_style()
-if st.session_state.get("slide") is not None and not 1 <= st.session_state["slide"] <= n:
-    st.session_state["slide"] = 1
+state = st.session_state
+wanted = st.query_params.get("slide", "1")
+# A link's ?slide=N wins over the slide this session last showed (a link pasted into an open tab
+# reconnects to the same session); the address written below does not count as a new link.
+if "slide" not in state or wanted != state.get("_slide_in_url"):
+    state["slide"] = int(wanted) if str(wanted).isdigit() else 1
+if not 1 <= state["slide"] <= n:
+    state["slide"] = 1
 
 
 def _step(delta: int) -> None:
-    st.session_state["slide"] = min(n, max(1, (st.session_state.get("slide") or 1) + delta))
+    state["slide"] = min(n, max(1, (state.get("slide") or 1) + delta))
 
 
-c1, c2, c3, c4 = st.columns([1.5, 1.5, 1, 2.5], vertical_alignment="bottom")
+c1, c2, c3, c4 = st.columns([1.4, 1.4, 1, 3], vertical_alignment="bottom")
 c1.button(t("meeting.prev", f.lang), icon=":material/arrow_back:", on_click=_step, args=(-1,), key="slide_prev",
           width="stretch")
 c2.button(t("meeting.next", f.lang), icon=":material/arrow_forward:", on_click=_step, args=(1,), key="slide_next",
           width="stretch", type="primary")
-i = int(c3.number_input(t("meeting.slide", f.lang), min_value=1, max_value=n, value=1, step=1, key="slide",
-                        bind="query-params"))
-c4.caption(t("meeting.of", f.lang, i=i, n=n) + " · " + deck[i - 1].title(f.lang))
+i = int(c3.number_input(t("meeting.slide", f.lang), min_value=1, max_value=n, step=1, key="slide",
+                        label_visibility="collapsed"))
+st.query_params["slide"] = state["_slide_in_url"] = str(i)
+with c4.container(key=f"slides_for_{screen[0]}x{screen[1]}"):  # the screen the slides are drawn for
+    st.caption(t("meeting.of", f.lang, i=i, n=n))
+with st.sidebar:
+    deck_download.deck_section(f)
 
 if tables.no_data_message(f):
     st.stop()
+slide = deck[i - 1]
 if i == 1:
     st.title(t("app.title", f.lang))
     st.header(tables.escape_md(f.plan))
     st.subheader(t("meeting.title_date", f.lang, date=fmt_date(f.report_date, f.lang)))
     summary_box.summary_block(f, border=False)
 else:
-    fig = deck[i - 1].build()
+    with st.container(key="slide_title"):
+        st.header(tables.escape_md(slide.title), anchor=False)
+    fig = slide.build()
     if fig is None:
         st.info(t("meeting.slide_empty", f.lang))
     else:
-        st.plotly_chart(fig, width="stretch", theme=None, config=charts.plotly_config(f"slaids_{i}"), key=f"slide_chart_{i}")
-
-deck_download.deck_section(f)
+        st.plotly_chart(fig, width="stretch", theme=None, config=charts.plotly_config(f"slaids_{i}"),
+                        key=f"slide_chart_{i}")

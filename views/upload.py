@@ -28,7 +28,7 @@ if flash:
 
 # A new key after publish/discard gives an empty uploader for the next file.
 upload_key = f"upload_file_{st.session_state.get(ROUND, 0)}"
-uploaded = st.file_uploader(t("upload.file", lang), type=["xlsx"], max_upload_size=limit_mb, key=upload_key)
+uploaded = st.file_uploader(t("upload.file", lang, mb=limit_mb), type=["xlsx"], max_upload_size=limit_mb, key=upload_key)
 held = st.session_state.get(STAGE)  # (file id, Stage) of this session's last file
 if uploaded is None or uploaded.size > limit_mb * publishing.MB:
     if held:

@@ -83,6 +83,15 @@ def fmt_date(value: dt.date | dt.datetime | pd.Timestamp | None, lang: str = DEF
     return value.strftime("%d.%m.%Y.")
 
 
+def fmt_datetime(value, lang: str = DEFAULT_LANG, seconds: bool = False) -> str:
+    """``05.12.2026. 08:21`` in Latvian, ``5 Dec 2026 08:21`` in English (the same dates as ``fmt_date``)."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    stamp = pd.Timestamp(value)
+    clock = stamp.strftime("%H:%M:%S" if seconds else "%H:%M")
+    return f"{fmt_date(stamp.date(), lang)} {clock}"
+
+
 def plural_lv(n: int, one: str, many: str, gen: str) -> str:
     """Latvian number agreement: 1 pasākums, 2 pasākumi, 21 pasākums, 11 pasākumu, 20 pasākumu.
 

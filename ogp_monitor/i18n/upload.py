@@ -33,7 +33,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.template_help": ("Veidnē ir statusu un atbildīgo iestāžu izvēlnes (iestādes no pašreizējiem datiem).",
                              "The template has drop-downs for status and lead institution (institutions from the "
                              "current data)."),
-    "upload.file": ("Excel eksports (.xlsx)", "Excel export (.xlsx)"),
+    "upload.file": ("Excel eksports (.xlsx, līdz {mb} MB): ievelciet failu laukā zemāk vai spiediet pogu "
+                    "„Upload” (pārlūka pogas teksts ir angliski)",
+                    "Excel export (.xlsx, up to {mb} MB): drop the file on the field below or press 'Upload'"),
     "upload.too_large": ("Fails ir {size} MB liels, bet atļauts līdz {mb} MB. Izdzēsiet liekās lapas vai "
                          "attēlus, vai lūdziet administratoram palielināt OGP_MAX_UPLOAD_MB.",
                          "The file is {size} MB, but at most {mb} MB is allowed. Remove unneeded sheets or "

@@ -14,14 +14,17 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import fmt_date, fmt_number, status_label, t
+from ..i18n import fmt_date, fmt_number, fmt_pct, status_label, t
 
 STATUS_ORDER = ("advanced", "in_progress", "not_started", "withdrawn")
 # Okabe-Ito: blue / orange / grey / reddish purple — distinct under all common colour-vision deficiencies.
 STATUS_COLOURS = {"advanced": "#0072B2", "in_progress": "#E69F00", "not_started": "#8C8C8C",
                   "withdrawn": "#CC79A7"}
 STATUS_PATTERNS = {"advanced": "", "in_progress": "/", "not_started": "x", "withdrawn": "."}
-STATUS_MARKS = {"advanced": "●", "in_progress": "◐", "not_started": "○", "withdrawn": "⊘"}
+# ◉ (a ring with a dot), not ◐: at text sizes the half-filled circle's thin outline disappears in the
+# app's fonts and LibreOffice, leaving a half disc that reads as another shape. ◉ matches the
+# charts' "circle-open-dot" marker for the same status.
+STATUS_MARKS = {"advanced": "●", "in_progress": "◉", "not_started": "○", "withdrawn": "⊘"}
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
 AREA_SYMBOLS = ["circle", "diamond", "square", "triangle-up", "x"]
 TRUST_LABELLED_YEARS = 8  # a trust line with more years has only its latest value written on it
@@ -56,33 +59,56 @@ def template(lang: str = "lv", scale: float = 1.0) -> go.layout.Template:
 LEGEND_WIDTH_PX = 450  # the plot width a legend row can count on (a horizontal legend wraps at the plot's width)
 
 
-def _legend_rows(fig: go.Figure, scale: float) -> int:
+def _legend_rows(fig: go.Figure, scale: float, width_px: float = LEGEND_WIDTH_PX) -> int:
     """How many rows the horizontal legend takes (greedy, as plotly.js wraps it), estimated from the names."""
     font = 15 * scale
     names = [tr.name for tr in fig.data if tr.name and tr.showlegend is not False]
     rows, used = (1 if names else 0), 0.0
     for name in names:
         width = len(str(name)) * 0.6 * font + 45 * scale
-        if used and used + width > LEGEND_WIDTH_PX:
+        if used and used + width > width_px:
             rows, used = rows + 1, 0.0
         used += width
     return rows
 
 
+TITLE_CHARS = 72  # a title wraps past this many characters (the figure is at least ~900 px wide on a page)
+
+
 def _finish(fig: go.Figure, title: str, lang: str, scale: float, height: int | None = None) -> go.Figure:
+    """Apply the template; give the title and the legend above the plot the room they need, so
+    neither is drawn over the other or over the plot."""
     rows = _legend_rows(fig, scale)
-    title = wrap(title, max(30, round(LEGEND_WIDTH_PX * 1.5 / (22 * scale * 0.55))), 3)  # long titles wrap
-    extra = title.count("<br>") * round(28 * scale) + max(0, rows - 1) * round(24 * scale)
-    top = round(56 * scale + rows * 24 * scale) + title.count("<br>") * round(28 * scale)
-    lines = title.count("<br>")
-    # plotly.js anchors a multi-line title's first line, so the extra lines would rise above the figure.
+    title = wrap(title, TITLE_CHARS, 3) if title else ""
+    lines = title.count("<br>") + 1 if title else 0
+    title_line = 22 * scale * 1.3
+    # plotly.js anchors a multi-line title by its first line: the extra lines would rise above the
+    # figure, so the padding pushes the whole block down by their height.
+    pad = 8 * scale + max(0, lines - 1) * title_line
+    top = round(pad + lines * title_line + 10 * scale + rows * 27 * scale + 6 * scale) if title else \
+        round(12 * scale + rows * 27 * scale + 6 * scale)
     if rows:  # plotly hides a one-entry legend; a lone status must still be named, not only coloured
         fig.update_layout(showlegend=True)
     fig.update_layout(template=template(lang, scale), margin=dict(t=top),
-                      title=dict(text=title, pad=dict(t=round(8 * scale + lines * 22 * scale * 1.25))))
+                      title=dict(text=title, pad=dict(t=round(pad))))
     if height:
-        fig.update_layout(height=height + extra)
+        fig.update_layout(height=height + max(0, lines - 1) * round(title_line) + max(0, rows - 1) * round(27 * scale))
     return fig
+
+
+def for_slide(fig: go.Figure, scale: float, height: int, width: int = 1280) -> go.Figure:
+    """A page's figure for a meeting slide: no title of its own (the slide writes one across the whole
+    width), room above the plot for the legend only (its rows counted for the screen's width), and
+    the height the screen has for it."""
+    rows = _legend_rows(fig, scale, width * 0.6)
+    fig.update_layout(title=dict(text=""), height=height,
+                      margin=dict(t=round(12 * scale + rows * 27 * scale + 6 * scale), b=10))
+    return fig
+
+
+def pct_suffix(lang: str) -> str:
+    """The percent sign as each language writes it after a number: ``50 %`` (lv), ``50%`` (en)."""
+    return "\u00a0%" if lang == "lv" else "%"
 
 
 def _status_text(group: str, lang: str) -> str:
@@ -125,7 +151,7 @@ def status_bar(counts: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go
             marker=dict(color=STATUS_COLOURS[row.status_group],
                         pattern=dict(shape=STATUS_PATTERNS[row.status_group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
-            text=[f"{row.n_measures} ({fmt_number(row.share_pct, lang, 0)}%)"], textposition="outside",
+            text=[f"{row.n_measures} ({fmt_pct(row.share_pct, lang, 0)})"], textposition="outside",
             cliponaxis=False,
             hovertemplate=f"{label}: %{{x}}<extra></extra>", showlegend=False)
     fig.update_yaxes(autorange="reversed", title=None)
@@ -152,13 +178,15 @@ def commitment_progress(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.
             customdata=part["commitment_no"],
             marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
-            text=part["n_measures"], textposition="inside", insidetextanchor="middle",
+            text=part["n_measures"], textposition="inside", insidetextanchor="middle", textangle=0,
+            textfont=dict(size=round(17 * scale)),
             hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>")
     annotations = [dict(x=1.0, xref="paper", xanchor="left", y=labels[r.commitment_no], yref="y",
-                        text=f" {fmt_number(r.share_advanced_pct, lang, 0)}%", showarrow=False,
+                        text=f" {fmt_pct(r.share_advanced_pct, lang, 0)}", showarrow=False,
                         font=dict(size=round(15 * scale)))
                    for r in order.itertuples(index=False)]
-    fig.update_layout(barmode="stack", annotations=annotations, margin=dict(r=round(60 * scale)))
+    fig.update_layout(barmode="stack", annotations=annotations, margin=dict(r=round(70 * scale)),
+                      uniformtext=dict(minsize=round(12 * scale), mode="hide"))
     fig.update_yaxes(autorange="reversed", title=None, categoryorder="array",
                      categoryarray=list(labels.values()))
     fig.update_xaxes(title=t("chart.n_measures", lang), dtick=1 if frame["n_measures"].max() < 12 else None)
@@ -194,10 +222,11 @@ def institution_load(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0,
                     marker=dict(color="#8C8C8C", opacity=0.55, line=dict(color=TEXT_COLOUR, width=1),
                                 pattern=dict(shape="-", fgcolor="white", fillmode="overlay")), hoverinfo="skip")
     if limit:
-        fig.add_vline(x=limit, line=dict(color="#D55E00", width=3, dash="dash"),
-                      annotation_text=t("chart.limit", lang, n=limit), annotation_position="bottom right",
-                      annotation_bgcolor="rgba(255,255,255,0.85)")
-    fig.update_layout(barmode="relative")
+        # named in the legend, never written over a bar
+        fig.add_vline(x=limit, line=dict(color="#D55E00", width=3, dash="dash"))
+        fig.add_scatter(x=[None], y=[None], mode="lines", name=t("chart.limit", lang, n=limit), showlegend=True,
+                        line=dict(color="#D55E00", width=3, dash="dash"), hoverinfo="skip")
+    fig.update_layout(barmode="relative", bargap=0.22, bargroupgap=0.04)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[esc(o) for o in order], title=None)
     fig.update_xaxes(title=t("chart.n_measures", lang))
     height = max(320, 34 * len(order) + 160)
@@ -216,7 +245,7 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
     data["start"] = pd.to_datetime(starts.fillna(data["deadline_date"]))
     data["end"] = pd.to_datetime(data["deadline_date"]) + pd.Timedelta(days=1)
     assumed = data["is_start_assumed"].astype(bool) if "is_start_assumed" in data else pd.Series(False, index=data.index)
-    data["label"] = [wrap(f"{n} {ti}", 46, 1) for n, ti in zip(data["measure_no"], data["measure_title"])]
+    data["label"] = [wrap(f"{n} {ti}", 44, 2) for n, ti in zip(data["measure_no"], data["measure_title"])]
     fig = go.Figure()
     for group in STATUS_ORDER:
         part = data[data["status_group"] == group]
@@ -230,7 +259,8 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
             marker=dict(color=STATUS_COLOURS[group], opacity=[0.4 if a else 1.0 for a in light],
                         pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                         line=dict(color=TEXT_COLOUR, width=1)),
-            hovertemplate=f"%{{y}}<br>{name}<extra></extra>")
+            hovertext=[f"{n} {esc(ti)}" for n, ti in zip(part["measure_no"], part["measure_title"])],
+            hovertemplate=f"%{{hovertext}}<br>{name}<extra></extra>")
     if assumed.any():
         fig.add_bar(x=[None], y=[None], orientation="h", name=t("chart.start_assumed", lang), showlegend=True,
                     marker=dict(color="#8C8C8C", opacity=0.4, line=dict(color=TEXT_COLOUR, width=1)), hoverinfo="skip")
@@ -252,14 +282,15 @@ def gantt(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: dt.d
                                     line=dict(color=TEXT_COLOUR, width=1)),
                         text=["  " + t("chart.overdue_short", lang)] * len(overdue), textposition="middle right",
                         hovertemplate="%{y}<extra></extra>")
+    # the today line is named in the legend, not written where a bar or its label could be
     fig.add_vline(x=pd.Timestamp(today).value / 1e6, line=dict(color=TEXT_COLOUR, width=2, dash="dot"))
-    fig.add_annotation(x=pd.Timestamp(today).value / 1e6, y=1.0, yref="paper", yanchor="top", xanchor="right",
-                       text=t("chart.today", lang, date=fmt_date(today, lang)) + " ", showarrow=False,
-                       bgcolor="rgba(255,255,255,0.85)")
+    fig.add_scatter(x=[None], y=[None], mode="lines", name=t("chart.today", lang, date=fmt_date(today, lang)),
+                    line=dict(color=TEXT_COLOUR, width=2, dash="dot"), hoverinfo="skip", showlegend=True)
     fig.update_xaxes(type="date", tickformat="%m.%Y" if lang == "lv" else "%b %Y")
     fig.update_yaxes(autorange="reversed", title=None, categoryorder="array", categoryarray=list(data["label"]))
     fig.update_layout(barmode="overlay")
-    height = max(320, 26 * len(data) + 170)
+    lines = max([lb.count("<br>") + 1 for lb in data["label"]] or [1])
+    height = max(320, (22 + 17 * lines) * len(data) + 170)
     return _finish(fig, t("chart.gantt_title", lang), lang, scale, height=round(height * scale))
 
 
@@ -305,11 +336,12 @@ def status_history(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) ->
             continue
         name = _status_text(group, lang)
         fig.add_bar(x=part["when"], y=part["n_measures"], name=name, text=part["n_measures"],
-                    textposition="inside",
+                    textposition="inside", textangle=0, insidetextanchor="middle", textfont=dict(size=round(17 * scale)),
                     marker=dict(color=STATUS_COLOURS[group], pattern=dict(shape=STATUS_PATTERNS[group], fgcolor="white", fillmode="overlay"),
                                 line=dict(color=TEXT_COLOUR, width=1)),
                     hovertemplate=f"%{{x}}<br>{name}: %{{y}}<extra></extra>")
-    fig.update_layout(barmode="stack")
+    # a number that does not fit its segment is left to the hover and the table, never turned on its side
+    fig.update_layout(barmode="stack", uniformtext=dict(minsize=round(12 * scale), mode="hide"))
     fig.update_xaxes(title=t("chart.report_date", lang), type="category")
     fig.update_yaxes(title=t("chart.n_measures", lang))
     return _finish(fig, t("chart.history_title", lang), lang, scale, height=round(420 * scale))
@@ -336,52 +368,114 @@ def schedule(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0, today: d
     return _finish(fig, t("chart.schedule_title", lang), lang, scale, height=round(height * scale))
 
 
+CLOSE_PP = 9  # values of one year closer than this (percentage points) get their labels on opposite sides
+
+
+def _label_positions(frame: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """(area, year) -> "top center" / "bottom center" / "" (no label: the value is in the hover and
+    the table), so the labels of one year never sit on each other."""
+    out: dict[tuple[str, int], str] = {}
+    for year, part in frame.groupby("year"):
+        ordered = part.sort_values("value", ascending=False)
+        values, areas = ordered["value"].tolist(), ordered["area"].tolist()
+        for k, (area, value) in enumerate(zip(areas, values)):
+            near_above = k > 0 and values[k - 1] - value < CLOSE_PP
+            near_below = k + 1 < len(values) and value - values[k + 1] < CLOSE_PP
+            if near_above and near_below:
+                out[(area, year)] = ""  # squeezed between two close values
+            elif near_above:
+                out[(area, year)] = "bottom center"
+            else:
+                out[(area, year)] = "top center"
+    return out
+
+
 def trust_series(frame: pd.DataFrame, indicator: str, lang: str = "lv", scale: float = 1.0) -> go.Figure:
-    """One indicator over the years (columns: area, year, value), one line + marker symbol per area."""
+    """One indicator over the years (columns: area, year, value), one line + marker symbol per area.
+    Close values of one year are labelled on opposite sides of their marks; a third one in between
+    keeps its value in the hover and the table."""
     fig = go.Figure()
     areas = list(dict.fromkeys(frame["area"]))
+    positions = _label_positions(frame)
     for i, area in enumerate(areas):
         part = frame[frame["area"] == area].sort_values("year")
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         # Every value written on its point while that stays legible; on a long series only the latest.
-        labelled = part["value"] if len(part) <= TRUST_LABELLED_YEARS else part["value"].iloc[-1:]
-        text = [""] * (len(part) - len(labelled)) + [fmt_number(v, lang, 0) + "%" for v in labelled]
+        shown = [True] * len(part) if len(part) <= TRUST_LABELLED_YEARS else [False] * (len(part) - 1) + [True]
+        where = [positions.get((area, y), "top center") for y in part["year"]]
+        text = [fmt_pct(v, lang, 0) if ok and pos else "" for v, ok, pos in zip(part["value"], shown, where)]
         fig.add_scatter(x=part["year"], y=part["value"], name=esc(area), mode="lines+markers+text",
                         line=dict(color=colour, width=3, dash="solid" if i == 0 else "dash"),
                         marker=dict(symbol=AREA_SYMBOLS[i % len(AREA_SYMBOLS)], size=round(12 * scale), color=colour),
-                        text=text, textposition="top center",
-                        hovertemplate=f"{esc(area)} %{{x}}: %{{y}}%<extra></extra>")
+                        text=text, textposition=[pos or "top center" for pos in where],
+                        hovertemplate=f"{esc(area)} %{{x}}: %{{y}}<extra></extra>")
     years = frame["year"].nunique() if not frame.empty else 0
     fig.update_xaxes(title=t("chart.year", lang), dtick=1 if years <= 12 else 5, tickformat="d")
-    fig.update_yaxes(title=t("chart.share_pct", lang), range=[0, 100], ticksuffix="%")
+    fig.update_yaxes(title=t("chart.share_pct", lang), range=[0, 100], ticksuffix=pct_suffix(lang))
     return _finish(fig, indicator, lang, scale, height=round(380 * scale))
+
+
+# Each kind of average its own mark and colour (never one marker for both), Latvia always the blue circle.
+AVERAGE_STYLES = (("oecd", "diamond", "#E69F00"), ("eu", "square", "#009E73"), ("other", "triangle-up", "#CC79A7"))
+GAP_LABEL_CHARS = 30  # row labels wrap at this many characters; a row is as tall as its label needs
+
+
+def _average_kind(area: str) -> str:
+    folded = str(area).lower()
+    if "esao" in folded or "oecd" in folded:
+        return "oecd"
+    if folded.startswith(("es ", "eu ")) or folded in ("es", "eu") or "eiropas" in folded or "european" in folded:
+        return "eu"
+    return "other"
 
 
 def trust_gap(frame: pd.DataFrame, lang: str = "lv", scale: float = 1.0) -> go.Figure:
     """Latest Latvia value vs the average (columns: indicator, latvia_pct, average_pct, average_area,
-    gap_pp, year), as paired markers with the gap written in percentage points."""
-    data = frame.dropna(subset=["latvia_pct", "average_pct"]).copy()
-    data["label"] = [wrap(i, 34, 2) for i in data["indicator"]]
+    gap_pp), as paired markers with the gap written in percentage points.
+
+    No label sits on another: each row is as tall as its wrapped label needs, Latvia's value is
+    written on the side away from the average and the average's on the other side (so 35 % and
+    37 % never meet), and the OECD and EU averages have marks and legend entries of their own."""
+    data = frame.dropna(subset=["latvia_pct", "average_pct"]).reset_index(drop=True).copy()
+    data["label"] = [wrap(i, GAP_LABEL_CHARS, 6) for i in data["indicator"]]
+    data["kind"] = data["average_area"].map(_average_kind)
+    lines = max([lb.count("<br>") + 1 for lb in data["label"]] or [1])
     fig = go.Figure()
     for row in data.itertuples(index=False):
         fig.add_shape(type="line", x0=row.latvia_pct, x1=row.average_pct, y0=row.label, y1=row.label,
                       line=dict(color="#8C8C8C", width=4))
+    latvia_left = data["latvia_pct"] <= data["average_pct"]
     fig.add_scatter(x=data["latvia_pct"], y=data["label"], mode="markers+text", name=t("chart.latvia", lang),
                     marker=dict(symbol="circle", size=round(16 * scale), color="#0072B2"),
-                    text=[fmt_number(v, lang) + "%" for v in data["latvia_pct"]], textposition="bottom center",
-                    hovertemplate="%{y}: %{x}%<extra></extra>")
-    fig.add_scatter(x=data["average_pct"], y=data["label"], mode="markers+text", name=t("chart.average", lang),
-                    marker=dict(symbol="diamond", size=round(16 * scale), color="#E69F00"),
-                    text=[fmt_number(v, lang) + "%" for v in data["average_pct"]], textposition="top center",
-                    hovertemplate="%{y}: %{x}%<extra></extra>")
+                    text=[fmt_pct(v, lang) for v in data["latvia_pct"]],
+                    textposition=["middle left" if left else "middle right" for left in latvia_left],
+                    cliponaxis=False, hovertemplate="%{y}: %{x}<extra></extra>")
+    for kind, symbol, colour in AVERAGE_STYLES:
+        part = data[data["kind"] == kind]
+        if part.empty:
+            continue
+        left = latvia_left[part.index]
+        fig.add_scatter(x=part["average_pct"], y=part["label"], mode="markers+text",
+                        name=esc(part["average_area"].iloc[0]) if part["average_area"].nunique() == 1
+                        else t("chart.average", lang),
+                        marker=dict(symbol=symbol, size=round(16 * scale), color=colour,
+                                    line=dict(color=TEXT_COLOUR, width=1)),
+                        text=[fmt_pct(v, lang) for v in part["average_pct"]],
+                        textposition=["middle right" if lft else "middle left" for lft in left],
+                        cliponaxis=False, hovertemplate="%{y}: %{x}<extra></extra>")
     for row in data.itertuples(index=False):
         sign = "+" if row.gap_pp > 0 else ""
-        fig.add_annotation(x=102, y=row.label, xanchor="left", showarrow=False,
-                           text=f"{sign}{fmt_number(row.gap_pp, lang)} {t('chart.pp', lang)}")
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", title=t("chart.share_pct", lang))
+        fig.add_annotation(x=1.0, xref="paper", xanchor="left", y=row.label, showarrow=False,
+                           text=f" {sign}{fmt_number(row.gap_pp, lang)} {t('chart.pp', lang)}")
+    low = min(data["latvia_pct"].min(), data["average_pct"].min()) if not data.empty else 0
+    high = max(data["latvia_pct"].max(), data["average_pct"].max()) if not data.empty else 100
+    # room for a value label beside the outermost marks, inside the plot
+    fig.update_xaxes(range=[max(0, low - 16), min(100, high + 16)] if high - low < 60 else [0, 100],
+                     ticksuffix=pct_suffix(lang), title=t("chart.share_pct", lang))
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_layout(margin=dict(r=round(110 * scale)))
-    height = max(320, 80 * len(data) + 140)
+    fig.update_layout(margin=dict(r=round(90 * scale)))
+    row_px = max(56, lines * 20 + 22)
+    height = max(320, row_px * len(data) + 170)
     return _finish(fig, t("chart.gap_title", lang), lang, scale, height=round(height * scale))
 
 

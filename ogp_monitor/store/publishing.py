@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from ..i18n import fmt_date, status_label, t
+from ..i18n import fmt_date, fmt_datetime, status_label, t
 from ..ingest.problems import Problem
 from . import db, pipeline
 
@@ -312,7 +312,7 @@ def history_frame(snaps: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "#": snaps["snapshot_id"],
         t("upload.col.report_date", lang): [fmt_date(d, lang) for d in snaps["report_date"]],
-        t("upload.col.uploaded_at", lang): snaps["uploaded_at"].dt.strftime("%d.%m.%Y %H:%M"),
+        t("upload.col.uploaded_at", lang): [fmt_datetime(v, lang) for v in snaps["uploaded_at"]],
         t("upload.col.uploaded_by", lang): snaps["uploaded_by"],
         t("upload.col.file", lang): snaps["file_name"],
         t("upload.col.rows", lang): [f"{m} / {i} / {s}" for m, i, s in
@@ -320,13 +320,12 @@ def history_frame(snaps: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("upload.col.parts", lang): [part_names(list(p), lang) for p in snaps["parts"]],
         t("upload.col.published", lang): [yes if p else no for p in snaps["is_published"]],
         t("upload.col.current", lang): [part_names(list(c), lang) if len(c) else "" for c in snaps["current_parts"]],
-        "sha256": snaps["sha256"],
     })
 
 
 def log_frame(log: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        t("upload.col.acted_at", lang): log["acted_at"].dt.strftime("%d.%m.%Y %H:%M:%S"),
+        t("upload.col.acted_at", lang): [fmt_datetime(v, lang, seconds=True) for v in log["acted_at"]],
         t("upload.col.action", lang): [t(f"upload.action.{a}", lang) for a in log["action"]],
         t("upload.col.acted_by", lang): log["acted_by"],
         "#": log["snapshot_id"],

@@ -1,183 +1,15 @@
-"""The analyst password: where it comes from, how it is checked, and the sign-in session.
-
-Viewing needs no login; uploading, publishing and rolling back do. The
-password comes from ``$OGP_ANALYST_PASSWORD`` or ``.streamlit/secrets.toml``.
-When neither is set, a random one is generated on first start, printed once to
-the console, and only its salted scrypt hash is kept in a file next to the
-database (``data/analyst_password.hash`` by default). Candidates are compared
-in constant time, and repeated failures lock the form for everyone for a while
-(one ``Lockout`` per server process, kept in ``st.cache_resource``).
-
-The first part of this module is plain Python (tested directly); the last part
-is the Streamlit session glue used by ``app.py`` and the analyst pages.
-"""
+"""The sign-in session: which browser session belongs to a signed-in analyst, the sign-in form, and the
+guard on the analyst pages. The password itself lives in ``passwords``."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
-import secrets
-import sys
-import threading
-import time
-import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+import math
 
 import streamlit as st
 
 from ..i18n import t
 from ..store import db
-
-ENV_VAR = "OGP_ANALYST_PASSWORD"
-SECRETS_FILE = db.ROOT / ".streamlit" / "secrets.toml"
-HASH_FILE_NAME = "analyst_password.hash"
-MAX_FAILURES = 5
-LOCK_SECONDS = 300
-
-# scrypt cost: ~0.08 s per check on this machine, 32 MB of memory.
-_N, _R, _P, _DKLEN = 2 ** 15, 8, 1, 32
-_MAXMEM = 64 * 1024 * 1024
-
-
-def _derive(password: str, salt: bytes, n: int = _N, r: int = _R, p: int = _P) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=_DKLEN)
-
-
-@dataclass(frozen=True)
-class Verifier:
-    """A salted scrypt hash of the password; the password itself is not kept."""
-
-    salt: bytes
-    digest: bytes
-    n: int = _N
-    r: int = _R
-    p: int = _P
-    source: str = "env"  # "env", "secrets" or "generated" (shown to the analyst, never the value)
-
-    @classmethod
-    def from_password(cls, password: str, source: str) -> Verifier:
-        salt = secrets.token_bytes(16)
-        return cls(salt, _derive(password, salt), source=source)
-
-    def check(self, candidate: str) -> bool:
-        """Constant-time comparison of the candidate's hash with the stored one."""
-        if not isinstance(candidate, str) or not candidate or len(candidate) > 1024:
-            return False
-        return hmac.compare_digest(_derive(candidate, self.salt, self.n, self.r, self.p), self.digest)
-
-    def serialise(self) -> str:
-        return f"scrypt${self.n}${self.r}${self.p}${self.salt.hex()}${self.digest.hex()}\n"
-
-    @classmethod
-    def parse(cls, text: str, source: str = "generated") -> Verifier:
-        scheme, n, r, p, salt, digest = text.strip().split("$")
-        if scheme != "scrypt":
-            raise ValueError(f"unknown password hash scheme {scheme!r}")
-        return cls(bytes.fromhex(salt), bytes.fromhex(digest), int(n), int(r), int(p), source=source)
-
-
-def hash_file(db_file: str | os.PathLike | None = None) -> Path:
-    """Where a generated password's hash lives: next to the database file."""
-    return db.db_path(db_file).parent / HASH_FILE_NAME
-
-
-def configured_password(secrets_file: Path = SECRETS_FILE) -> tuple[str, str] | None:
-    """(password, source) from the environment or secrets.toml; None when neither sets one."""
-    value = os.environ.get(ENV_VAR, "")
-    if value.strip():
-        return value, "env"
-    try:
-        with secrets_file.open("rb") as fh:
-            value = tomllib.load(fh).get(ENV_VAR, "")
-    except FileNotFoundError:
-        return None
-    except tomllib.TOMLDecodeError as exc:
-        raise SystemExit(f"{secrets_file}: not valid TOML ({exc}); fix it or remove it") from None
-    if isinstance(value, str) and value.strip():
-        return value, "secrets"
-    return None
-
-
-def load_verifier(db_file: str | os.PathLike | None = None, secrets_file: Path = SECRETS_FILE,
-                  announce: Callable[[str], None] | None = None) -> Verifier:
-    """The verifier for this installation, generating (and announcing once) a password if none is set.
-
-    ``announce`` receives the console message with a generated password; it is
-    called only when the hash file is created, so the password is shown once.
-    """
-    configured = configured_password(secrets_file)
-    if configured is not None:
-        return Verifier.from_password(*configured)
-    path = hash_file(db_file)
-    if path.exists():
-        return Verifier.parse(path.read_text(encoding="ascii"))
-    password = secrets.token_urlsafe(15)  # 20 characters, ~120 bits
-    verifier = Verifier.from_password(password, "generated")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process created it a moment ago: use theirs
-        return Verifier.parse(path.read_text(encoding="ascii"))
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(verifier.serialise())
-    (announce or _print_once)(
-        "\n" + "=" * 72
-        + f"\nOGP Monitor: no analyst password was configured ({ENV_VAR} or .streamlit/secrets.toml)."
-        + f"\nGenerated one for the Upload page; it is shown only now:\n\n    {password}\n"
-        + f"\nOnly its hash is kept in {path}. Delete that file to generate a new one,"
-        + f"\nor set {ENV_VAR} to choose your own.\n" + "=" * 72 + "\n")
-    return verifier
-
-
-def _print_once(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-class Lockout:
-    """Counts failed sign-ins for the whole process; after ``max_failures`` the form locks.
-
-    Thread-safe (every browser session is a thread). A success resets the count.
-    """
-
-    def __init__(self, max_failures: int = MAX_FAILURES, lock_seconds: float = LOCK_SECONDS,
-                 clock: Callable[[], float] = time.monotonic):
-        self.max_failures = max_failures
-        self.lock_seconds = lock_seconds
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._failures = 0
-        self._locked_until = 0.0
-
-    def seconds_left(self) -> float:
-        """How long the form stays locked (0 when open)."""
-        with self._lock:
-            return max(0.0, self._locked_until - self._clock())
-
-    def attempts_left(self) -> int:
-        with self._lock:
-            return max(0, self.max_failures - self._failures)
-
-    def attempt(self, verifier: Verifier, candidate: str) -> bool:
-        """Check a password unless locked, counting failures. False when locked or wrong.
-
-        Attempts are serialised (one scrypt at a time), so parallel sessions
-        cannot slip extra guesses past the limit.
-        """
-        with self._lock:
-            if self._locked_until > self._clock():
-                return False
-            if verifier.check(candidate):
-                self._failures = 0
-                return True
-            self._failures += 1
-            if self._failures >= self.max_failures:
-                self._locked_until = self._clock() + self.lock_seconds
-                self._failures = 0
-            return False
-
+from .passwords import Lockout, Verifier, load_verifier
 
 # ---- Streamlit session glue ------------------------------------------------
 
@@ -222,10 +54,44 @@ def sign_out() -> None:
     st.session_state.pop(_SESSION_KEY, None)
 
 
+_RESULT = "_login_result"
+
+
+def _on_submit() -> None:
+    """Runs before the page: check, then blank the password field so it is not kept in the session."""
+    state = st.session_state
+    name, password = state.get("login_name", ""), state.get("login_password", "")
+    state["login_password"] = ""
+    if not name.strip():
+        state[_RESULT] = "need_name"
+    elif not sign_in(name, password):
+        state[_RESULT] = "locked" if lockout().seconds_left() else "wrong"
+
+
+def sign_in_form(lang: str) -> None:
+    """The sign-in form (name and password), with the lock and the last attempt's result. After a
+    successful sign-in the page that shows it simply runs again, now for an analyst."""
+    locked_for = lockout().seconds_left()
+    if locked_for:
+        st.error(t("login.locked", lang, minutes=math.ceil(locked_for / 60)), icon=":material/lock_clock:")
+    result = st.session_state.pop(_RESULT, None)
+    with st.form("login"):
+        st.text_input(t("login.name", lang), max_chars=80, key="login_name")
+        st.text_input(t("login.password", lang), type="password", max_chars=1024, key="login_password")
+        st.form_submit_button(t("login.submit", lang), type="primary", disabled=bool(locked_for),
+                              icon=":material/login:", on_click=_on_submit)
+    if result == "need_name":
+        st.warning(t("login.need_name", lang))
+    elif result == "wrong":
+        st.error(t("login.wrong", lang, n=lockout().attempts_left()), icon=":material/error:")
+
+
 def require_analyst(lang: str) -> str:
-    """The signed-in analyst's name; for anyone else, say so and stop the page here."""
+    """The signed-in analyst's name. Anyone else (a reload, a shared link) gets the sign-in here, in the
+    chosen language, and after signing in stays on this page; the page stops until then."""
     name = signed_in_as()
     if name is None:
         st.warning(t("login.only_analysts", lang), icon=":material/lock:")
+        sign_in_form(lang)
         st.stop()
     return name

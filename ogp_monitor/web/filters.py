@@ -302,14 +302,26 @@ def _sync_mode() -> None:
         del st.query_params["mode"]
 
 
+def apply_base_style() -> None:
+    """Every page: a metric's label wraps instead of ending in "…" (``Completed or substantial progr…``)."""
+    st.html("""<style>
+      [data-testid='stMetricLabel'] [data-testid='stMarkdownContainer'],
+      [data-testid='stMetricLabel'] p { white-space: normal !important; overflow: visible !important;
+                                         text-overflow: clip !important; }
+    </style>""")
+
+
 def apply_meeting_style() -> None:
-    """Large type for projecting; the sidebar collapses (set in app.py's page config)."""
+    """Large type for projecting; the sidebar collapses (set in app.py's page config). A slide's title
+    stays on one line (``web.slides`` keeps titles short and sizes the chart below it)."""
     st.html("""<style>
       html, body, [data-testid='stAppViewContainer'] { font-size: 22px; }
       [data-testid='stMetricValue'] { font-size: 3.2rem; }
       [data-testid='stMetricLabel'] p { font-size: 1.3rem; }
       h1 { font-size: 2.6rem !important; } h2 { font-size: 2.1rem !important; }
-      .block-container { max-width: 100%; padding-top: 2rem; }
+      .block-container { max-width: 100%; padding-top: 3.2rem; padding-bottom: 0.5rem; }
+      .st-key-slide_title h2 { font-size: 1.75rem !important; padding: 0.2rem 0 0 0 !important;
+                                 white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     </style>""")
 
 

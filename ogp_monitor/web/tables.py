@@ -4,8 +4,8 @@ and the empty states a page shows when there is nothing to draw."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -78,30 +78,59 @@ def indicators_caption(f: Filters) -> None:
                      date=fmt_date(row["uploaded_at"], f.lang), file=escape_md(row["file_name"])))
 
 
-def measure_url(f: Filters, measure_no: object) -> str:
+def measure_url(plan: str | None, measure_no: object, lang: str) -> str:
     """A measure's own page (relative, so it works under any base path): ``pasakums?plan=…&measure=1.1``;
     the fragment repeats the number for the table to show."""
-    query = {"plan": f.plan or "", "measure": str(measure_no)}
-    if f.lang != "lv":
-        query["lang"] = f.lang
+    query = {"plan": plan or "", "measure": str(measure_no)}
+    if lang != "lv":
+        query["lang"] = lang
     return f"pasakums?{urlencode(query)}#{measure_no}"
 
 
+LONG_TEXT = 48  # a text column with values longer than this wraps (rows grow to three lines)
+WRAP_ROW_PX = 76  # row height at which the grid wraps text (Streamlit wraps above 4 rem)
+CHAR_PX = 7.6  # average width of a character in the grid's 14 px font, for sizing columns to content
+
+
+def _column_widths(shown: pd.DataFrame) -> tuple[dict[str, int], bool]:
+    """Each column as wide as its header and its longest value (short ones), or a fixed width in which
+    long text wraps: so no cell a reader needs is cut off with "…"."""
+    widths, wrap = {}, False
+    for col in shown.columns:
+        values = shown[col].dropna().astype(str)
+        longest = int(values.str.len().max()) if not values.empty else 0
+        if longest > LONG_TEXT:
+            widths[col], wrap = 300, True
+        else:
+            widths[col] = int(min(max(longest, len(str(col))) * CHAR_PX + 34, 380))
+    return widths, wrap
+
+
 def show_table(frame: pd.DataFrame, f: Filters, height: int | None = None, column_config: dict | None = None) -> None:
-    """A read-only table: dates in the reader's format, numbers in their language, and every measure
-    number a link to the measure's own page."""
+    """A read-only table of the chosen plan: every measure number links to the measure's own page."""
+    grid(frame, f.lang, f.plan, height=height, column_config=column_config)
+
+
+def grid(frame: pd.DataFrame, lang: str, plan: str | None = None, height: int | None = None,
+         column_config: dict | None = None) -> None:
+    """A read-only table: dates in the reader's format, numbers in their language, columns sized to
+    their content (long text wraps); with ``plan``, measure numbers link to their page."""
     # The dataframe's own CSV export is switched off (client.disableDataExport in
     # .streamlit/config.toml): it would bypass the formula neutralising of the downloads.
-    config = {col: st.column_config.DateColumn(format="DD.MM.YYYY." if f.lang == "lv" else "D MMM YYYY")
-              for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])}
-    shown = present.for_display(frame, f.lang)
-    number = t("col.measure_no", f.lang)
-    if number in shown.columns and f.plan and t("col.indicator", f.lang) not in shown.columns:
-        shown[number] = [measure_url(f, no) if isinstance(no, str) and no else no for no in shown[number]]
-        config[number] = st.column_config.LinkColumn(number, display_text=r"#(.*)$", width="small",
-                                                     help=t("measure.open", f.lang))
+    shown = present.for_display(frame, lang)
+    widths, wrap = _column_widths(shown)
+    config = {col: st.column_config.Column(width=width) for col, width in widths.items()}
+    config.update({col: st.column_config.DateColumn(format="DD.MM.YYYY." if lang == "lv" else "D MMM YYYY",
+                                                    width=max(widths[col], 120))
+                   for col in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[col])})
+    number = t("col.measure_no", lang)
+    if number in shown.columns and plan and t("col.indicator", lang) not in shown.columns:
+        shown[number] = [measure_url(plan, no, lang) if isinstance(no, str) and no else no for no in shown[number]]
+        config[number] = st.column_config.LinkColumn(number, display_text=r"#(.*)$", width=70,
+                                                     help=t("measure.open", lang))
     config.update(column_config or {})
-    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", column_config=config)
+    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", column_config=config,
+                 row_height=WRAP_ROW_PX if wrap else None)
 
 
 def table_with_downloads(frame: pd.DataFrame, kind: str, f: Filters, key: str, height: int | None = None,

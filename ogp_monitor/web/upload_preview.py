@@ -10,6 +10,7 @@ import streamlit as st
 from ..i18n import fmt_date, t
 from ..ingest.problems import problems_frame
 from ..store import pipeline, publishing
+from .tables import grid
 
 NEW_PLAN = "\u0000new"  # the plan chooser's "a new plan" option (never a plan's name)
 
@@ -65,10 +66,10 @@ def problems(stage: publishing.Stage, lang: str) -> None:
     blocking = [p for p in stage.errors if p.code not in ("no_report_date", "no_plan")]
     if blocking:
         st.error(t("upload.errors", lang, n=len(stage.errors)), icon=":material/block:")
-        st.dataframe(problems_frame(stage.errors + stage.notices, lang), hide_index=True, width="stretch")
+        grid(problems_frame(stage.errors + stage.notices, lang), lang)
     elif stage.notices and not stage.errors:
         st.subheader(t("upload.notices", lang))
-        st.dataframe(problems_frame(stage.notices, lang), hide_index=True, width="stretch")
+        grid(problems_frame(stage.notices, lang), lang)
 
 
 def preview(pv: publishing.Preview, lang: str) -> bool:
@@ -113,6 +114,8 @@ def _changes(pv: publishing.Preview, lang: str) -> None:
     labels = [t(f"upload.kind.{k}", lang, n=counts[k]) for k in kinds]
     tabs = st.tabs(labels + ([t("upload.kind.indicators", lang, n=n_ind)] if n_ind else []))
     for tab, kind in zip(tabs, kinds):
-        tab.dataframe(publishing.measure_changes_frame(pv.measures, kind, lang), hide_index=True, width="stretch")
+        with tab:
+            grid(publishing.measure_changes_frame(pv.measures, kind, lang), lang)
     if n_ind:
-        tabs[-1].dataframe(publishing.indicator_changes_frame(pv.indicators, lang), hide_index=True, width="stretch")
+        with tabs[-1]:
+            grid(publishing.indicator_changes_frame(pv.indicators, lang), lang)

@@ -16,6 +16,7 @@ Every test under ``tests/browser/`` is marked ``browser``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -113,6 +114,15 @@ def app_db(sample_db_file, tmp_path_factory) -> Path:
     return target
 
 
+# A warning or traceback in the server's log fails the module: Streamlit logs some mistakes (a widget
+# given a default and a session-state value, a page without a unique path) only there.
+LOG_PROBLEM = re.compile(r"^.*\b(WARNING|ERROR|Traceback)\b.*$", re.MULTILINE)
+
+
+def log_problems(text: str) -> list[str]:
+    return LOG_PROBLEM.findall(text) and [m.group(0) for m in LOG_PROBLEM.finditer(text)]
+
+
 @pytest.fixture(scope="module")
 def app_server(app_db, browser, tmp_path_factory, request):
     server = start_app_server(app_db, tmp_path_factory.mktemp("server_log"))
@@ -122,6 +132,10 @@ def app_server(app_db, browser, tmp_path_factory, request):
     _stop(server.process)
     if request.session.testsfailed > failed_before:
         print(f"\n----- streamlit log ({server.url}) -----\n{server.log()}", file=sys.stderr)
+    problems = log_problems(server.log())
+    if problems:
+        pytest.fail(f"the server logged {len(problems)} warning(s) or error(s):\n" + "\n".join(problems[:10]),
+                    pytrace=False)
 
 
 def _warm_up(browser, server: AppServer) -> None:

@@ -26,7 +26,7 @@ from .text_fit import count_lines, shorten, text_height_pt
 
 # Slide geometry (inches), fonts and colours, shared with ``powerpoint``.
 FONT = "Arial"
-MARK_FONT = "DejaVu Sans"  # has ● ◐ ○ ⊘ (Arial lacks ◐); office suites substitute it where missing
+MARK_FONT = "DejaVu Sans"  # has ● ◉ ○ ⊘ (Arial lacks ◉); office suites substitute it where missing
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 MARGIN_IN = 0.5
 CONTENT_W_IN = SLIDE_W_IN - 2 * MARGIN_IN
@@ -312,8 +312,8 @@ def plan_slides(d: DeckData) -> list[SlideSpec]:
             fig = _for_slide(charts.gantt(chunk, lang, CHART_FONT_SCALE, today=d.report_date))
             # the dotted line marks the report date, which is what the deck is "as of"
             today_label = t("chart.today", lang, date=fmt_date(d.report_date, lang))
-            fig.for_each_annotation(lambda a: a.update(text=t("deck.report_as_of", lang, date=date) + " ")
-                                    if (a.text or "").strip() == today_label else None)
+            fig.for_each_trace(lambda tr: tr.update(name=t("deck.report_as_of", lang, date=date))
+                               if tr.name == today_label else None)
             fig.update_layout(legend=dict(orientation="v", x=1.01, xanchor="left", y=1.0, yanchor="top"))
             w, h = _chart_box()
             slides.append(SlideSpec("timeline", title, chart=ChartSpec(f"timeline{n}", fig, w, h,
@@ -440,16 +440,7 @@ def _trust_slide(d: DeckData) -> SlideSpec:
     lines = [f"{r.indicator}: {t('chart.latvia', lang)} {fmt_pct(r.latvia_pct, lang)}, {r.average_area} "
              f"{fmt_pct(r.average_pct, lang)}, {fmt_number(r.gap_pp, lang, 1)} {t('chart.pp', lang)}; "
              f"{r.latvia_source} / {r.average_source}" for r in frame.itertuples(index=False)]
-    fig = _for_slide(charts.trust_gap(frame, lang, 1.0))
-    # The gap labels sit right of the 0-100 % axis; plotly hides annotations placed outside the axis
-    # range, so pin them to the plot's right edge instead.
-    fig.for_each_annotation(lambda a: a.update(x=1.0, xref="paper") if a.xref in (None, "x") and a.x == 102 else None)
-    # Labels beside the markers (Latvia on the side away from the average), not above and below them,
-    # so neighbouring rows' labels cannot collide on a slide.
-    shown = frame.dropna(subset=["latvia_pct", "average_pct"])
-    lower = list(shown["latvia_pct"] <= shown["average_pct"])
-    fig.data[0].textposition = ["middle left" if low else "middle right" for low in lower]
-    fig.data[1].textposition = ["middle right" if low else "middle left" for low in lower]
+    fig = _for_slide(charts.trust_gap(frame, lang, 1.0))  # labels beside their marks, gaps at the right edge
     w, h = _chart_box(BODY_BOTTOM_IN - BODY_TOP_IN - below_h)
     return SlideSpec("trust", title, chart=ChartSpec("trust", fig, w, h, _data_notes(lines, lang)),
                      below=below, notes=_data_notes(lines, lang))
