@@ -76,7 +76,7 @@ def test_non_numbers_are_flagged(value):
 
 
 @pytest.mark.parametrize("value, expected", [
-    (1.1, "1.1"), (1.1000000000000001, "1.1"), (1.2000000000000002, "1.2"), (0.1 + 0.2, "0.3"),
+    (1.1, "1.1"), (1.2000000000000002, "1.2"), (0.1 + 0.2, "0.3"),
     (2.0, "2"), (6, "6"), ("1.1", "1.1"), ("2.10", "2.10"), (" 1.3. ", "1.3"), ("6.3", "6.3"), (None, ""),
 ])
 def test_measure_numbers_read_as_people_wrote_them(value, expected):
