@@ -34,7 +34,9 @@ shown = "visible" if auth.signed_in_as() else "hidden"
 pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
                   url_path="augsupielade", visibility=shown),
           st.Page("views/history.py", title=t("nav.history", lang), icon=":material/history:",
-                  url_path="vesture", visibility=shown)]
+                  url_path="vesture", visibility=shown),
+          st.Page("views/collection.py", title=t("nav.collection", lang), icon=":material/forward_to_inbox:",
+                  url_path="datu-vaksana", visibility=shown)]
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · OGP Monitor")  # the tab and bookmarks name the page
 f = filters.sidebar()

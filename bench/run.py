@@ -14,6 +14,8 @@ Sections:
   browser headless Chromium: navigation to the overview's charts drawn,
           against bench/floor_app.py (one chart) in the same run.
   deck    ogp_monitor.reports.deck.powerpoint.build_deck for the sample plan and the largest plan.
+  round   a collection round of 60 institutions and 600 measures (bench/round_bench.py): start, the
+          workbooks and their ZIP, collecting 60 returns, the tracker, close.
 
 Writes the table to bench/out/latest.md (or --out DIR) and prints it.
 """
@@ -42,7 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/generate.py, next to this file)
 
 PY = sys.executable
-SECTIONS = ("ingest", "pages", "browser", "deck")
+SECTIONS = ("ingest", "pages", "browser", "deck", "round")
 PAGE_TIMEOUT = 60  # seconds; a page slower than this is reported as timed out
 
 
@@ -387,6 +389,12 @@ def main(argv: list[str] | None = None) -> int:
             bench_deck("sample", sample_db, rows, 15.0)
             if largest_db is not None:
                 bench_deck(largest, largest_db, rows, None)
+        if "round" in only:
+            print("round ...", file=sys.stderr, flush=True)
+            _, _, out = child([PY, str(ROOT / "bench" / "round_bench.py")])
+            for line in out.strip().splitlines():
+                metric, rest = line[:45].strip(), line[45:].split(" s  ", 1)
+                rows.append(Row("60 × 600", f"{metric} ({rest[1].strip()})", fmt_s(float(rest[0]))))
     total = time.perf_counter() - started
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     text = (f"Machine: {machine()}\n\nRun: {time.strftime('%Y-%m-%d %H:%M')}, {fmt_s(total)} in total "

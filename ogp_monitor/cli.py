@@ -1,4 +1,4 @@
-"""Command line: ingest, query, snapshots, template, seed (same code path as the dashboard)."""
+"""Command line: ingest, query, snapshots, template, seed, deck, round (same code path as the dashboard)."""
 
 from __future__ import annotations
 
@@ -205,6 +205,146 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_round(args: argparse.Namespace) -> int:
+    """A collection round: start, collect, status, remind, close, reopen, cancel, list."""
+    from .store import rounds
+
+    con = db.connect(args.db)
+    try:
+        return ROUND_STEPS[args.step](con, args, rounds)
+    except rounds.RoundError as exc:
+        print(f"round {args.step}: {exc.text(args.lang)}", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        con.close()
+
+
+def _round_start(con, args, rounds) -> int:
+    r = rounds.start(con, plan_id=args.plan, as_of=args.as_of, due=args.due, by=args.by,
+                     include_partners=args.include_partners)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    books = rounds.workbooks(con, r.round_id)
+    for name, content in books.items():
+        (out / name).write_bytes(content)
+    print(f"round {r.round_id} started: {r.plan_id}, as of {r.as_of:%d.%m.%Y}"
+          + (f", due {r.due:%d.%m.%Y}" if r.due else "")
+          + f"; filled from the report of {r.base_report_date:%d.%m.%Y}")
+    print(f"wrote {len(books)} workbook(s) to {out}/ (one per {'institution' if r.include_partners else 'lead institution'})")
+    return 0
+
+
+def _round_collect(con, args, rounds) -> int:
+    files = []
+    for name in args.files:
+        try:
+            files.append((Path(name).name, Path(name).read_bytes()))
+        except OSError as exc:
+            print(f"{name}: cannot read file ({exc.strerror})", file=sys.stderr)
+            return EXIT_REFUSED
+    results = rounds.collect(con, files, by=args.by)
+    for result in results:
+        who = f" ({result.institution})" if result.institution else ""
+        if result.duplicate:
+            print(f"{result.file_name}{who}: identical to a file already collected; nothing changed")
+        elif result.accepted:
+            print(f"{result.file_name}{who}: collected, {result.n_answered} of {result.n_rows} measures answered")
+        else:
+            kept = " (kept in the round's history)" if result.return_id else ""
+            print(f"{result.file_name}{who}: not accepted, {len(result.errors)} error(s){kept}", file=sys.stderr)
+        for problem in result.problems:
+            prefix = "" if problem.is_error else "piezīme / notice: "
+            print(f"  {prefix}{problem.line(args.lang)}", file=sys.stderr if problem.is_error else sys.stdout)
+    return 0 if all(r.accepted for r in results) else EXIT_REFUSED
+
+
+def _round_status(con, args, rounds) -> int:
+    r = rounds.the_open_round(con, args.round)
+    frame = rounds.status(con, r.round_id, today=args.today)
+    if args.format == "csv":
+        sys.stdout.buffer.write(exports.to_csv_bytes(frame, decimal=".", sep=","))
+        return 0
+    print(f"round {r.round_id}: {r.plan_id}, as of {r.as_of:%d.%m.%Y}"
+          + (f", due {r.due:%d.%m.%Y}" if r.due else "") + f" ({r.state})")
+    shown = frame[["institution", "n_measures", "n_answered", "n_no_information", "returned_at", "returned_by",
+                   "n_problems", "state", "is_overdue"]]
+    shown = shown.astype(object).where(shown.notna(), "")
+    with pd.option_context("display.width", 200, "display.max_colwidth", 40):
+        print(shown.to_string(index=False))
+    return 0
+
+
+def _round_remind(con, args, rounds) -> int:
+    from .reports import reminders
+
+    r = rounds.the_open_round(con, args.round)
+    frame = rounds.status(con, r.round_id, today=args.today)
+    silent = frame[frame["n_answered"] < frame["n_measures"]] if args.all else frame[frame["is_overdue"]]
+    if args.institution:
+        silent = frame[frame["institution"] == args.institution]
+    if silent.empty:
+        print("no institution to remind")
+        return 0
+    for institution in silent["institution"]:
+        measures = rounds.silent_measures(con, r.round_id, institution)
+        print(reminders.reminder(r, institution, measures, args.lang))
+        print("\n" + "-" * 72 + "\n")
+    return 0
+
+
+def _round_close(con, args, rounds) -> int:
+    r = rounds.the_open_round(con, args.round)
+    closed = rounds.close(con, r.round_id, by=args.by)
+    if closed.already:
+        print(f"round {r.round_id} was already closed (merged report: snapshot {closed.snapshot_id}); nothing done")
+    else:
+        print(f"round {r.round_id} closed: merged report stored as snapshot {closed.snapshot_id} (not published); "
+              f"measures with new information: {closed.n_answered}, carried forward: {closed.n_carried_forward}")
+    if args.out:
+        content = db.original_file(con, closed.snapshot_id)
+        Path(args.out).write_bytes(content or b"")
+        print(f"wrote {args.out}")
+    if not args.publish:
+        print("publish it with: python -m ogp_monitor round close --publish (or on the page Datu vākšana)")
+        return 0
+    try:
+        sid = rounds.publish(con, r.round_id, by=args.by, confirm_removals=args.yes)
+    except rounds.publishing.NeedsConfirmation as exc:
+        print(f"not published: it would remove more than a third of a plan's measures ({exc}); "
+              "run again with --yes if that is meant", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"published snapshot {sid}: {r.plan_id} as of {r.as_of:%d.%m.%Y}")
+    return 0
+
+
+def _round_reopen(con, args, rounds) -> int:
+    r = rounds.the_open_round(con, args.round)
+    rounds.reopen(con, r.round_id, by=args.by)
+    print(f"round {r.round_id} is open again; its unpublished merged report was discarded")
+    return 0
+
+
+def _round_cancel(con, args, rounds) -> int:
+    r = rounds.the_open_round(con, args.round)
+    rounds.cancel(con, r.round_id, by=args.by)
+    print(f"round {r.round_id} cancelled")
+    return 0
+
+
+def _round_list(con, args, rounds) -> int:
+    found = rounds.rounds(con)
+    if not found:
+        print("no rounds yet")
+    for r in found:
+        print(f"{r.round_id}  {r.plan_id}  as of {r.as_of:%d.%m.%Y}  {r.state}"
+              + (f"  merged report: snapshot {r.merged_snapshot_id}" if r.merged_snapshot_id else ""))
+    return 0
+
+
+ROUND_STEPS = {"start": _round_start, "collect": _round_collect, "status": _round_status, "remind": _round_remind,
+               "close": _round_close, "reopen": _round_reopen, "cancel": _round_cancel, "list": _round_list}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ogp_monitor",
                                      description="OGP Monitor: Latvia's open government action plan monitoring")
@@ -252,6 +392,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reset", action="store_true", help="forget a generated password and make a new one")
     p.set_defaults(func=cmd_password)
 
+    by = getpass.getuser() if hasattr(getpass, "getuser") else "cli"
+    p = sub.add_parser("round", help="a collection round: workbooks to institutions, answers back, one merged report")
+    steps = p.add_subparsers(dest="step", required=True)
+
+    def step(name: str, text: str, one_round: bool = True) -> argparse.ArgumentParser:
+        s = steps.add_parser(name, help=text)
+        s.add_argument("--db", help="DuckDB file (default: $OGP_DB or data/ogp.duckdb)")
+        s.add_argument("--by", default=by, help="who does it (recorded)")
+        s.add_argument("--lang", choices=("lv", "en"), default="lv", help="language of messages")
+        if one_round:
+            s.add_argument("--round", help="round id (default: the only unfinished round)")
+        s.set_defaults(func=cmd_round)
+        return s
+    s = step("start", "start a round for one plan and write one workbook per institution", one_round=False)
+    s.add_argument("--plan", required=True, help="the plan (e.g. '5. plāns 2022–2025')")
+    s.add_argument("--as-of", type=_date, required=True, help="the date the report states (YYYY-MM-DD)")
+    s.add_argument("--due", type=_date, help="the date the workbooks are due back (YYYY-MM-DD)")
+    s.add_argument("--out", required=True, help="folder to write the workbooks to")
+    s.add_argument("--include-partners", action="store_true",
+                   help="also ask partner institutions (their notes are added after the lead's)")
+    s = step("collect", "collect returned workbooks (validated like an upload; nothing is published)",
+             one_round=False)
+    s.add_argument("files", nargs="+")
+    s = step("status", "the tracker: per institution measures, answered, returned at/by, problems")
+    s.add_argument("--format", choices=("table", "csv"), default="table")
+    s.add_argument("--today", type=_date, help="judge 'overdue' as of this date (default: today)")
+    s = step("remind", "print reminder texts (Latvian or --lang en) for the institutions that have not answered")
+    s.add_argument("--institution", help="only this institution")
+    s.add_argument("--all", action="store_true", help="every institution with unanswered measures, due or not")
+    s.add_argument("--today", type=_date, help="judge 'overdue' as of this date (default: today)")
+    s = step("close", "merge the answers into one report (stored unpublished; --publish publishes it)")
+    s.add_argument("--publish", action="store_true", help="publish the merged report")
+    s.add_argument("--yes", action="store_true",
+                   help="publish even when it removes more than a third of a plan's current measures")
+    s.add_argument("--out", help="also write the merged report as a workbook in the standard format")
+    step("reopen", "discard a closed round's unpublished merged report and open the round again")
+    step("cancel", "cancel an open round")
+    step("list", "list the rounds", one_round=False)
+
     p = with_db(sub.add_parser("deck", help="write the council's meeting deck (PowerPoint, optionally PDF)"))
     p.add_argument("out", help="the .pptx file to write")
     p.add_argument("--plan", help="plan id (default: the first plan of the snapshot)")
@@ -274,6 +453,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:  # the output piped into `head` and the like, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # one line for the user, never a traceback (OGP_DEBUG=1 shows it)
         if os.environ.get("OGP_DEBUG"):
             raise

@@ -7,6 +7,8 @@
 --   stalled         the same status group and note in the last three reports or more, not advanced
 --   overdue         the deadline is before the report date and the measure is not advanced
 --   no_information  an empty progress note while not advanced
+--   carried_forward nobody answered for it in the collection round that made the report: its status and
+--                   note are the previous report's (not for a completed or withdrawn measure)
 -- detail is a short language-neutral summary; the other columns give each reason's facts.
 with measures as (
     select a.*
@@ -38,6 +40,9 @@ reasons as (
     union all
     select *, 'no_information', 5, ''
     from measures where is_no_information
+    union all
+    select *, 'carried_forward', 6, coalesce(strftime(previous_report_date, '%Y-%m-%d'), '')
+    from measures where is_carried_forward
 ),
 
 final as (

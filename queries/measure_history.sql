@@ -1,6 +1,7 @@
 -- One measure across its plan's published reports (plan_report: one per report date, the later
 -- upload winning on a shared date), in date order: its status, deadline, progress and note in each.
--- is_rescheduled marks a report whose deadline is later than the report before it.
+-- is_rescheduled marks a report whose deadline is later than the report before it; carried_forward a
+-- report whose status and note were carried forward because nobody answered in its collection round.
 with reports as (
     select snapshot_id, report_date
     from plan_report
@@ -26,6 +27,7 @@ final as (
         status_group,
         status_label,
         coalesce(status_as_written, status_label) as status_as_written,
+        coalesce(carried_forward, false) as carried_forward,
         ogp_level(status_group, status_label) as ogp_level,
         start_date,
         deadline_date,

@@ -17,6 +17,7 @@ final as (
         status_group,
         status_label,
         coalesce(status_as_written, status_label) as status_as_written,
+        coalesce(carried_forward, false) as carried_forward,
         ogp_level(status_group, status_label) as ogp_level,
         start_date,
         deadline_date,

@@ -26,6 +26,8 @@ SAMPLE_VALUES = {
     "offset": 0,
     "indicators": ["Uzticēšanās valdībai"],
     "areas": ["Latvija", "ESAO vidēji"],
+    "round_id": "2026-03-31-000000",  # no round in the sample: the round queries answer with no rows
+    "today": pd.Timestamp("2026-03-25").date(),
 }
 
 

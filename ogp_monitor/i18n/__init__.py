@@ -12,12 +12,12 @@ import math
 
 import pandas as pd
 
-from . import charts, common, deck, measure, upload, views
+from . import charts, common, deck, measure, rounds, upload, views
 
 LANGS = ("lv", "en")
 DEFAULT_LANG = "lv"
 
-_MODULES = [common, charts, views, deck, upload, measure]
+_MODULES = [common, charts, views, deck, upload, measure, rounds]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
@@ -81,6 +81,22 @@ def fmt_date(value: dt.date | dt.datetime | pd.Timestamp | None, lang: str = DEF
     if lang == "en":
         return value.strftime("%d %b %Y").lstrip("0")
     return value.strftime("%d.%m.%Y.")
+
+
+_LV_MONTHS = {  # accusative ("uz 31. martu") and dative ("līdz 20. martam") of each month
+    "acc": ("janvāri", "februāri", "martu", "aprīli", "maiju", "jūniju", "jūliju", "augustu", "septembri",
+            "oktobri", "novembri", "decembri"),
+    "dat": ("janvārim", "februārim", "martam", "aprīlim", "maijam", "jūnijam", "jūlijam", "augustam",
+            "septembrim", "oktobrim", "novembrim", "decembrim"),
+}
+
+
+def fmt_date_words(value: dt.date, lang: str = DEFAULT_LANG, case: str = "acc") -> str:
+    """A date in words, as the council's documents write it: ``2026. gada 31. martu`` (``case="acc"``,
+    after "uz") or ``2026. gada 20. martam`` (``"dat"``, after "līdz"); ``31 March 2026`` in English."""
+    if lang == "en":
+        return f"{value.day} {value:%B %Y}"
+    return f"{value.year}. gada {value.day}. {_LV_MONTHS[case][value.month - 1]}"
 
 
 def fmt_datetime(value, lang: str = DEFAULT_LANG, seconds: bool = False) -> str:

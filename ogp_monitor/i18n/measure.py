@@ -51,8 +51,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "The deadline was before the report date and the measure is not advanced."),
     "reason.no_information_help": ("Progresa apraksts ir tukšs, un pasākums nav pabeigts.",
                                    "The progress note is empty and the measure is not advanced."),
-    "reason.carried_forward_help": ("Neviena iestāde neatbildēja: iepriekšējās vērtības pārnestas.",
-                                    "No institution answered: the previous values are carried forward."),
+    "reason.carried_forward_help": ("Datu vākšanas kārtā par šo pasākumu neviena iestāde neatbildēja: statuss un "
+                                    "apraksts pārņemti no iepriekšējā ziņojuma (pabeigtiem pasākumiem neskaita).",
+                                    "Nobody answered for this measure in the collection round: its status and note "
+                                    "are carried forward from the previous report (not counted for completed ones)."),
     "detail.slipped": ("{first} → {now} (pārcelts {n}×)", "{first} → {now} (moved {n}×)"),
     "detail.regressed": ("{before} → {after} (kopš {date})", "{before} → {after} (since {date})"),
     "detail.stalled": ("nemainīgs kopš {date} ({n} ziņojumi)", "unchanged since {date} ({n} reports)"),

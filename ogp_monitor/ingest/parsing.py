@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .spec import STATUS_LOOKUP, canonical_status
+from .spec import NO, STATUS_LOOKUP, YES, canonical_status
 from .textnorm import fold
 
 MIN_YEAR = 1990
@@ -214,3 +214,18 @@ def split_institutions(values: pd.Series) -> pd.Series:
     mapping = {u: [p.strip() for p in str(u).replace(";", ",").split(",") if p.strip()]
                for u in uniques}
     return text.map(mapping)
+
+
+def parse_flags(values: pd.Series, blank: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Yes/no cells -> (bool, mask of cells that are neither): "jā", "yes", "x", 1 are yes; blank,
+    "nē", "no", 0 are no."""
+    folded = values.map({u: _flag_text(u) for u in pd.unique(values)})
+    yes = folded.isin(YES)
+    bad = ~blank & ~yes & ~folded.isin(NO)
+    return yes & ~blank, bad
+
+
+def _flag_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return fold(int(value) if isinstance(value, float) and value.is_integer() else value)

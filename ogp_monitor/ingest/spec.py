@@ -90,6 +90,13 @@ MEASURES = SheetSpec(
                "progress pct", "percent complete", "completion %"),
               "„Progress” ar skaitļiem ir %, ar tekstu — progresa apraksts",
               "'Progress' holding numbers is %, holding text is the progress note"),
+        Field("carried_forward", "Nav jaunas informācijas", "No new information", False,
+              ("bez jaunas informācijas", "nav jaunas informacijas", "pārņemts no iepriekšējā ziņojuma",
+               "no new information", "carried forward", "carried_forward"),
+              "„jā”, ja neviena iestāde neatbildēja un statuss un apraksts pārņemti no iepriekšējā ziņojuma "
+              "(datu vākšanas kārtas apvienotais ziņojums)",
+              "'yes' when no institution answered and the status and note are carried forward from the "
+              "previous report (a collection round's merged report)"),
         Field("ogp_id", "OGP ID", "OGP ID", False, ("ogp id", "ogp kods", "irm id", "ogp identifier"),
               "Pasākuma kods OGP sistēmā, piem. LV0040", "The measure's code in the OGP system, e.g. LV0040"),
         Field("report_date", "Ziņojuma datums", "Report date", False,
@@ -141,6 +148,13 @@ SCHEDULE = SheetSpec(
 )
 
 SHEETS = (MEASURES, INDICATORS, SCHEDULE)
+
+# The hidden sheet of a collection round's workbook: which round, institution and measures the file
+# answers for (key in column A, value in column B), so a returned file is recognised however it is named.
+ROUND_SHEET = "OGP_karta"
+# Yes/no cells ("Nav jaunas informācijas"): folded spellings of each answer.
+YES = ("ja", "yes", "true", "1", "x", "nav jaunas informacijas", "no new information")
+NO = ("ne", "no", "false", "0")
 
 # Status groups the council reports. The first label of each group is the one
 # the template offers in its drop-down.

@@ -17,7 +17,7 @@ import pandas as pd
 from . import parsing, titles
 from .problems import ERROR, NOTICE, Problem
 from .reader import RawSheet, RawWorkbook, column_letter
-from .spec import INDICATORS, MEASURES, SCHEDULE, STATUS_LABELS, SheetSpec, header_ranks
+from .spec import INDICATORS, MEASURES, ROUND_SHEET, SCHEDULE, STATUS_LABELS, SheetSpec, header_ranks
 from .textnorm import fold
 
 HEADER_SCAN_ROWS = 30
@@ -26,7 +26,7 @@ MAX_PROBLEMS_PER_KIND = 50
 MEASURE_COLUMNS = ["plan_id", "commitment_no", "commitment_title", "measure_no", "measure_title",
                    "lead_institution", "partner_institutions", "status_label", "status_group",
                    "status_as_written", "start_date", "deadline_date", "progress_note", "progress_pct",
-                   "ogp_id", "source_row"]
+                   "carried_forward", "ogp_id", "source_row"]
 # A row that opens a commitment, as in the council's own tables: "1. apņemšanās: Stiprināt …",
 # "2. rīcības virziens – …", "Commitment 3: …", "Action direction 4 …" (with or without the colon).
 _SECTION = re.compile(
@@ -51,6 +51,8 @@ class Clean:
     plan_source: str = ""  # "column", "given", "title", "file_name" or "" (store matches the measures)
     stated_date: dt.date | None = None  # the date the file states itself, even when a given date wins
     stated_date_source: str = ""  # "column", "title", "file_name" or ""
+    measure_cells: dict[str, str] = field(default_factory=dict)  # field key -> "Pasākumi!E" (+ row = a cell)
+    round_tag: dict[str, str] = field(default_factory=dict)  # a collection round's hidden sheet (key -> value)
 
     def row_counts(self) -> dict[str, int]:
         return {"measures": len(self.measures), "indicators": len(self.indicators),
@@ -368,6 +370,15 @@ def _measures(sheet: RawSheet, out: _Collector) -> tuple[pd.DataFrame | None, _T
         m["progress_pct"] = pct.where(~out_of_range)
     else:
         m["progress_pct"] = pd.Series(float("nan"), index=frame.index)
+    if "carried_forward" in frame:
+        flags, bad = parsing.parse_flags(frame["carried_forward"], table.blank["carried_forward"])
+        for row, raw in frame.loc[bad, ["source_row", "carried_forward"]].itertuples(index=False):
+            out.add(Problem(ERROR, "bad_flag", table.cell("carried_forward", row),
+                            f"„{_shown(raw)}” nav „jā” vai „nē”.", f"'{_shown(raw)}' is not 'yes' or 'no'.",
+                            "Ierakstiet „jā” vai atstājiet tukšu.", "Write 'yes' or leave it empty."))
+        m["carried_forward"] = flags
+    else:
+        m["carried_forward"] = False
 
     numbered = m[m["measure_no"] != ""]
     dup = numbered.duplicated(["plan_id", "measure_no"], keep=False)
@@ -524,7 +535,7 @@ def _title_cells(table: _Table | None, book: RawWorkbook) -> list[tuple[str, str
                     cells.append((f"{sheet.name}!{column_letter(sheet.first_col + j)}{sheet.first_row + i + 1}",
                                   value, True))
     for sheet in book.sheets:
-        if sheet.kind is None:
+        if sheet.kind is None and sheet.name != ROUND_SHEET:
             for i, row in enumerate(sheet.rows):
                 for j, value in enumerate(row):
                     if isinstance(value, str) and value.strip():
@@ -680,7 +691,7 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None, plan_id: str
                         + "; plānu pasākumi paliek, kā publicēti.",
                         "The file has no measures sheet: only its " + ", ".join(k.split(" / ")[1] for k in kept)
                         + " will be updated; the plans' measures stay as published.", "", ""))
-    ignored = [s.name for s in book.sheets if s.kind is None]
+    ignored = [s.name for s in book.sheets if s.kind is None and s.name != ROUND_SHEET]
     if ignored:
         out.add(Problem(NOTICE, "ignored_sheets", "darbgrāmata / workbook",
                         "Šīs lapas netiek nolasītas: " + ", ".join(ignored) + ".",
@@ -715,5 +726,20 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None, plan_id: str
         plan_source=plan_source,
         stated_date=stated,
         stated_date_source=stated_source,
+        measure_cells={key: f"{table.sheet.name}!{column_letter(col)}" for key, col in table.columns.items()}
+        if table is not None else {},
+        round_tag=round_tag(book),
     )
     return clean, problems
+
+
+def round_tag(book: RawWorkbook) -> dict[str, str]:
+    """The key/value rows of a collection round's hidden sheet ({} in an ordinary export)."""
+    sheet = next((s for s in book.sheets if s.name == ROUND_SHEET), None)
+    if sheet is None:
+        return {}
+    tag = {}
+    for row in sheet.rows:
+        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip():
+            tag[row[0].strip()] = _shown(row[1]).strip() if row[1] is not None else ""
+    return tag

@@ -56,7 +56,13 @@ def _rename(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataF
 
 
 def _statuses(frame: pd.DataFrame, lang: str, column: str = "status_group") -> pd.Series:
-    return frame[column].map(lambda g: status_text(g, lang) if isinstance(g, str) else "")
+    """Each row's status in words; a status carried forward by a collection round says so, never
+    passing for a fresh one: ``Uzsākts, izpilde procesā — nav jaunas informācijas``."""
+    words = frame[column].map(lambda g: status_text(g, lang) if isinstance(g, str) else "")
+    if "carried_forward" in frame:
+        carried = frame["carried_forward"].fillna(False).astype(bool)
+        words = words.where(~carried, words + " — " + t("status.carried_forward", lang))
+    return words
 
 
 def measures_table(frame: pd.DataFrame, lang: str, with_plan: bool = False) -> pd.DataFrame:
@@ -220,6 +226,8 @@ def reason_detail(row, lang: str) -> str:
         return t("detail.overdue", lang, date=fmt_date(row.deadline_date, lang), n=int(row.days_overdue))
     if reason == "no_information":
         return t("detail.no_information", lang)
+    if reason == "carried_forward":
+        return t("detail.carried_forward", lang, date=fmt_date(row.previous_report_date, lang))
     return str(getattr(row, "detail", "") or "")
 
 

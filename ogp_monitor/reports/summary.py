@@ -62,6 +62,7 @@ class Facts:
     previous_report_date: dt.date | None
     changes: pd.DataFrame         # changes.sql against the previous published report (empty without one)
     overdue: pd.DataFrame         # overdue_measures.sql
+    carried: pd.DataFrame = None  # measures.sql rows carried forward (no answer in the round that made the report)
 
     @property
     def total(self) -> int:
@@ -122,7 +123,9 @@ def summary_facts(con, plan_id: str | None, snapshot_id: int | None = None) -> F
     changes = (db.run_query(con, "changes", to_snapshot_id=sid, from_snapshot_id=previous_id, plan_id=plan_id)
                if previous_id is not None else empty)
     overdue = db.run_query(con, "overdue_measures", snapshot_id=sid, plan_id=plan_id)
-    return Facts(plan_id, sid, date, published, counts, previous_id, previous_date, changes, overdue)
+    rows = db.run_query(con, "measures", snapshot_id=sid, plan_id=plan_id)
+    carried = rows.loc[rows["carried_forward"], ["measure_no", "lead_institution"]].reset_index(drop=True)
+    return Facts(plan_id, sid, date, published, counts, previous_id, previous_date, changes, overdue, carried)
 
 
 # ---- wording ---------------------------------------------------------------------------------
@@ -250,13 +253,28 @@ def overdue_sentence(f: Facts, lang: str) -> str:
     return t("summary.overdue", lang, total=measures(len(f.overdue), lang), whose=whose)
 
 
+def carried_sentence(f: Facts, lang: str) -> list[str]:
+    """Who gave no new information in the round that made the report (no sentence when nobody)."""
+    if f.carried is None or f.carried.empty:
+        return []
+    per_lead = f.carried.groupby("lead_institution")["measure_no"].agg(list).reset_index()
+    per_lead["n"] = per_lead["measure_no"].map(len)
+    per_lead["name"] = per_lead["lead_institution"].str.casefold()
+    per_lead = per_lead.sort_values(["n", "name"], ascending=[False, True])
+    whose = ", ".join(f"{r.lead_institution} ({measure_list(sort_measure_nos(r.measure_no), lang)})"
+                      for r in per_lead.itertuples(index=False))
+    return [t("summary.carried", lang, total=measures(len(f.carried), lang), whose=whose,
+              date=fmt_date(f.previous_report_date, lang))]
+
+
 def sentences(f: Facts, lang: str = "lv") -> list[str]:
     """The summary of ``f`` as short sentences in ``lang``."""
     if f.snapshot_id is None:
         return [t("summary.no_data", lang)]
     if f.total == 0:
         return [t("summary.empty_plan", lang, plan=_quote(f.plan_id or "", lang), date=fmt_date(f.report_date, lang))]
-    return [_status_sentence(f, lang), *change_sentences(f, lang), overdue_sentence(f, lang)]
+    return [_status_sentence(f, lang), *change_sentences(f, lang), *carried_sentence(f, lang),
+            overdue_sentence(f, lang)]
 
 
 def summary_sentences(con, plan_id: str | None, snapshot_id: int | None = None, lang: str = "lv") -> list[str]:

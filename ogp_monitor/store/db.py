@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,8 @@ DEFAULT_DB = ROOT / "data" / "ogp.duckdb"
 _WRITE_LOCK = threading.Lock()
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+
+Also = Callable[[duckdb.DuckDBPyConnection, int], None]  # more writes inside a load's or discard's transaction
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 
@@ -148,13 +151,15 @@ def sha256(data: bytes) -> str:
 
 def load(con: duckdb.DuckDBPyConnection, clean: Clean, *, content: bytes, file_name: str,
          uploaded_by: str, report_date: dt.date, publish: bool = True,
-         now: dt.datetime | None = None) -> LoadResult:
+         now: dt.datetime | None = None, also: Also | None = None) -> LoadResult:
     """Store a validated upload as a new snapshot in one transaction.
 
     Either everything (snapshot row, original file, measures, indicators,
     schedule and, with ``publish``, the publication that makes it current) is
     committed, or nothing is. An identical file (same sha256) is not stored
     twice: the existing snapshot id comes back with ``duplicate=True``.
+    ``also(cur, snapshot_id)`` writes more in the same transaction (a round's close), also for a
+    duplicate.
     """
     digest = sha256(content)
     now = now or dt.datetime.now().replace(microsecond=0)
@@ -163,6 +168,14 @@ def load(con: duckdb.DuckDBPyConnection, clean: Clean, *, content: bytes, file_n
         try:
             existing = snapshot_by_sha(cur, digest)
             if existing is not None:
+                if also is not None:
+                    cur.execute("begin transaction")
+                    try:
+                        also(cur, existing)
+                        cur.execute("commit")
+                    except BaseException:
+                        cur.execute("rollback")
+                        raise
                 return LoadResult(existing, duplicate=True, published=False)
             cur.execute("begin transaction")
             try:
@@ -178,6 +191,8 @@ def load(con: duckdb.DuckDBPyConnection, clean: Clean, *, content: bytes, file_n
                 _insert_frame(cur, "schedule", sid, clean.schedule)
                 if publish:
                     _publish(cur, sid, "publish", uploaded_by, now)
+                if also is not None:
+                    also(cur, sid)
                 cur.execute("commit")
             except BaseException:
                 cur.execute("rollback")
@@ -213,7 +228,7 @@ def _publish(cur: duckdb.DuckDBPyConnection, sid: int, action: str, by: str, now
     return pid
 
 
-def _in_transaction(con: duckdb.DuckDBPyConnection, work) -> object:
+def in_transaction(con: duckdb.DuckDBPyConnection, work) -> object:
     """Run ``work(cur)`` in one transaction under the process's write lock (all or nothing)."""
     with _WRITE_LOCK:
         cur = con.cursor()
@@ -247,7 +262,7 @@ def set_current(con: duckdb.DuckDBPyConnection, snapshot_id: int, *, by: str,
             if changed:
                 raise StaleState(sorted(changed))
         _publish(cur, snapshot_id, action, by, dt.datetime.now().replace(microsecond=0))
-    _in_transaction(con, work)
+    in_transaction(con, work)
 
 
 class StaleState(Exception):
@@ -283,10 +298,10 @@ def withdraw(con: duckdb.DuckDBPyConnection, snapshot_id: int, *, by: str) -> di
             raise ValueError(f"snapshot {snapshot_id} holds no part of the published state")
         _publish(cur, snapshot_id, "withdraw", by, dt.datetime.now().replace(microsecond=0), parts=restored)
         return restored
-    return _in_transaction(con, work)
+    return in_transaction(con, work)
 
 
-def discard_unpublished(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> bool:
+def discard_unpublished(con: duckdb.DuckDBPyConnection, snapshot_id: int, also: Also | None = None) -> bool:
     """Delete an upload that was never published (a preview the analyst discarded).
 
     It also works when it is the only snapshot (the first upload into an empty
@@ -298,8 +313,10 @@ def discard_unpublished(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> boo
             return False
         for table in ("measure", "indicator", "schedule", "snapshot_file", "snapshot"):
             cur.execute(f"delete from {table} where snapshot_id = ?", [snapshot_id])
+        if also is not None:
+            also(cur, snapshot_id)
         return True
-    return _in_transaction(con, work)
+    return in_transaction(con, work)
 
 
 def original_file(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> bytes | None:

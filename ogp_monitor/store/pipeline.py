@@ -34,6 +34,7 @@ class Checked:
     content: bytes
     clean: Clean | None
     problems: list[Problem] = field(default_factory=list)
+    refused: bool = False  # not readable as a workbook at all (unsafe, encrypted, damaged...)
 
     @property
     def errors(self) -> list[Problem]:
@@ -67,7 +68,7 @@ def check(content: bytes, file_name: str, report_date: dt.date | None = None, pl
     try:
         book = read_workbook(content, max_bytes=max_bytes)
     except RefusedFile as refused:
-        return Checked(file_name, content, None, [refused.problem])
+        return Checked(file_name, content, None, [refused.problem], refused=True)
     step("check")
     clean, problems = validate(book, report_date=report_date, plan_id=plan_id, file_name=file_name)
     if clean is not None:
@@ -189,7 +190,7 @@ def removals_against(clean: Clean, known: pd.DataFrame) -> list[Removal]:
 
 
 def store(con, checked: Checked, uploaded_by: str, publish: bool = True,
-          progress: Progress | None = None) -> db.LoadResult:
+          progress: Progress | None = None, also: db.Also | None = None) -> db.LoadResult:
     """Store a checked file as a snapshot (atomic). Only call when ``checked.ok``.
 
     A file without measures (trust indicators only) has no report date of its own: it is dated
@@ -203,7 +204,7 @@ def store(con, checked: Checked, uploaded_by: str, publish: bool = True,
     if progress:
         progress("store")
     return db.load(con, clean, content=checked.content, file_name=checked.file_name, uploaded_by=uploaded_by,
-                   report_date=clean.report_date or dt.date.today(), publish=publish)
+                   report_date=clean.report_date or dt.date.today(), publish=publish, also=also)
 
 
 def known_measures(con) -> pd.DataFrame:

@@ -46,6 +46,9 @@ create table if not exists measure (
 -- and the measure's code in the OGP system (LV0040).
 alter table measure add column if not exists status_as_written varchar;
 alter table measure add column if not exists ogp_id varchar;
+-- Added with collection rounds: nobody answered for this measure in the round that made the report, so
+-- its status and note are the previous report's (shown as "no new information", never as fresh).
+alter table measure add column if not exists carried_forward boolean;
 create table if not exists indicator (
     snapshot_id integer not null,
     indicator varchar not null,
@@ -66,6 +69,61 @@ create table if not exists schedule (
     goal varchar not null,
     source_row integer not null
 );
+-- Collection rounds: the secretariat asks each responsible institution for the state of its measures
+-- as of a date, collects the returned workbooks and merges them into one report (store/rounds.py).
+-- Everything is appended: a round's start, every returned file (accepted or not), every close/reopen.
+create sequence if not exists round_return_seq start 1;
+create table if not exists collection_round (
+    round_id varchar primary key,
+    plan_id varchar not null,
+    as_of_date date not null,
+    due_date date,
+    include_partners boolean not null,
+    base_snapshot_id integer not null,  -- the plan's report the workbooks were filled from
+    started_at timestamp not null,
+    started_by varchar not null
+);
+create table if not exists round_recipient (
+    round_id varchar not null,
+    institution varchar not null,
+    measure_no varchar not null,
+    role varchar not null  -- 'lead' or 'partner'
+);
+create table if not exists round_return (
+    return_id integer primary key,
+    round_id varchar not null,
+    institution varchar not null,
+    file_name varchar not null,
+    sha256 varchar not null,
+    content blob not null,
+    collected_at timestamp not null,
+    collected_by varchar not null,
+    n_problems integer not null,  -- errors; a return with errors is kept in the history, never merged
+    problems varchar not null  -- the problems as JSON (place, code, Latvian and English text)
+);
+create table if not exists round_answer (
+    return_id integer not null,
+    measure_no varchar not null,
+    role varchar not null,
+    status_label varchar not null,
+    status_group varchar not null,
+    status_as_written varchar not null,
+    deadline_date date,
+    progress_pct double,
+    progress_note varchar not null,
+    is_answered boolean not null,  -- something new: a note, or (the lead) a changed status, % or deadline
+    source_row integer not null
+);
+create sequence if not exists round_event_seq start 1;
+create table if not exists round_event (
+    event_id integer primary key,
+    round_id varchar not null,
+    event varchar not null,  -- 'closed' (snapshot_id: the merged report), 'reopened', 'cancelled'
+    snapshot_id integer,
+    acted_at timestamp not null,
+    acted_by varchar not null
+);
+
 -- Which upload holds each part of the published state: the measures of a plan, the schedule of a
 -- plan, the trust indicators. A publish appends one row per part its upload contains; a rollback
 -- appends rows that give parts back to their earlier holders (snapshot_id null: the part had none).
@@ -287,7 +345,13 @@ create or replace macro measure_attention(p_snapshot_id, p_plan_id) as table
         s.n_reports_unchanged >= 3 and n.status_group in ('not_started', 'in_progress') as is_stalled,
         coalesce(n.deadline_date < n.report_date and n.status_group in ('not_started', 'in_progress'), false)
             as is_overdue,
-        n.progress_note = '' and n.status_group in ('not_started', 'in_progress') as is_no_information
+        n.progress_note = '' and n.status_group in ('not_started', 'in_progress')
+            and not coalesce(n.carried_forward, false) as is_no_information,
+        -- a collection round got no answer for it: last report's values, not news (a completed or
+        -- withdrawn measure needs none)
+        coalesce(n.carried_forward, false)
+            and coalesce(ogp_level(n.status_group, n.status_label) not in ('Complete', 'Withdrawn'), true)
+            as is_carried_forward
     from now_rows as n
     inner join summary as s using (plan_id, measure_no)
     left join since as si using (plan_id, measure_no);

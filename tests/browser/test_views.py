@@ -40,7 +40,7 @@ CHART = "[data-testid='stPlotlyChart']"
 # Pages with charts (file stem in views/ -> at least this many Plotly charts on the sample). The
 # meeting page opens on its title slide (no chart); its slides are tested on their own below.
 CHARTS_EXPECTED = {"overview": 2, "commitments": 1, "measure": 1, "institutions": 1, "timeline": 2, "trust": 1}
-ANALYST_ONLY = {"upload", "history"}
+ANALYST_ONLY = {"upload", "history", "collection"}
 
 
 def nav_pages() -> dict[str, str]:

@@ -252,6 +252,8 @@ def plan_slides(d: DeckData) -> list[SlideSpec]:
             if overdue:
                 deadline += "\n" + t("chart.overdue_short", lang)
             status = _status_cell(m.status_group, lang)
+            if getattr(m, "carried_forward", False):  # last report's status, never passed off as fresh
+                status.text += f"\n({t('status.carried_forward', lang)})"
             if lang == "en" and getattr(m, "ogp_level", None):  # the OGP's own words, for the IRM
                 status.text += f"\nOGP: {m.ogp_level}"
             rows.append([Cell(str(m.measure_no), bold=True), Cell(shorten(m.measure_title, TITLE_CHARS)),
