@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 PORT ?= 8501
 
-.PHONY: run test test-stress bench system-deps sample clean
+.PHONY: run serve-replicas test test-stress bench system-deps sample clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(VENV)/.installed
 	$(PY) -m ogp_monitor seed
 	$(PY) -m ogp_monitor password
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
+
+N ?= 2
+serve-replicas: $(VENV)/.installed  # N dashboard processes behind nginx on $(PORT) (docs/operations.md)
+	PY=$(PY) bash scripts/serve_replicas.sh $(N) $(PORT)
 
 system-deps:
 	bash scripts/install_system_deps.sh

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from ogp_monitor.i18n import t
-from ogp_monitor.web import auth, filters
+from ogp_monitor.web import auth, cache, filters
 
 meeting = st.session_state.get("meeting", st.query_params.get("mode") == "meeting")
 st.set_page_config(page_title="OGP Monitor", page_icon=":material/fact_check:", layout="wide",
                    initial_sidebar_state="collapsed" if meeting else "expanded")
+cache.pin_published()  # this run reads one published copy throughout (docs/operations.md#one-writer-many-readers)
 
 lang = filters.lang()
 pages = [
@@ -44,4 +45,7 @@ filters.apply_base_style()
 if f.meeting:
     filters.apply_meeting_style()
 filters.follow_link()
-page.run()
+try:
+    page.run()
+finally:
+    cache.release_working()  # an analyst page's hold on the working database ends with its run

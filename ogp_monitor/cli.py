@@ -14,7 +14,7 @@ import pandas as pd
 
 from .ingest.template import build_template
 from .reports import exports
-from .store import db, pipeline
+from .store import db, pipeline, publishing
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
 EXIT_REFUSED = 2
@@ -54,22 +54,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{path}: cannot read file ({exc.strerror})", file=sys.stderr)
         return EXIT_REFUSED
-    con = db.connect(args.db)
+    # The file is read and checked against the published state without the writers' lock (seconds
+    # for a large file); the lock is held only to compare with the working state and store.
+    reader = db.connect_published(args.db)
     try:
-        known = pipeline.known_measures(con)
-        steps = _steps(len(content), args.progress or len(content) >= PROGRESS_FROM_BYTES)
-        checked = pipeline.check(content, path.name, report_date=args.report_date, plan_id=args.plan, known=known,
-                                 progress=steps)
-        for problem in checked.problems:
-            if not problem.is_error:
-                print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
-        if not checked.ok:
-            for problem in checked.errors:
-                print(problem.line(args.lang), file=sys.stderr)
-            print(f"{path.name}: refused, {len(checked.errors)} error(s); the database is unchanged.",
-                  file=sys.stderr)
-            return EXIT_REFUSED
-        removals = pipeline.removals_against(checked.clean, known)
+        known = pipeline.known_measures(reader)
+    finally:
+        reader.close()
+    steps = _steps(len(content), args.progress or len(content) >= PROGRESS_FROM_BYTES)
+    checked = pipeline.check(content, path.name, report_date=args.report_date, plan_id=args.plan, known=known,
+                             progress=steps)
+    for problem in checked.problems:
+        if not problem.is_error:
+            print(f"piezīme / notice: {problem.line(args.lang)}", file=sys.stderr)
+    if not checked.ok:
+        for problem in checked.errors:
+            print(problem.line(args.lang), file=sys.stderr)
+        print(f"{path.name}: refused, {len(checked.errors)} error(s); the database is unchanged.",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    with db.writing(args.db, on_wait=_waiting) as con:
+        removals = pipeline.removals_against(checked.clean, pipeline.known_measures(con))
         if removals and not args.yes:
             for r in removals:
                 print(f"{r.plan_id}: publishing would remove {r.n_removed} of its {r.n_current} current measures "
@@ -79,8 +84,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                   "The database is unchanged.", file=sys.stderr)
             return EXIT_REFUSED
         result = pipeline.store(con, checked, uploaded_by=args.by, progress=steps)
-    finally:
-        con.close()
     clean = checked.clean
     assert clean is not None
     if result.duplicate:
@@ -109,7 +112,7 @@ def _params(pairs: list[str]) -> dict[str, object]:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    con = db.connect(args.db, read_only=db.db_path(args.db).exists())
+    con = db.connect_published(args.db)  # the published copy: never waits for a writer
     try:
         frame = db.run_query(con, args.name, **_params(args.param))
     except (KeyError, TypeError) as exc:
@@ -127,11 +130,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
-    con = db.connect(args.db)
-    try:
+    with db.writing(args.db, on_wait=_waiting) as con:  # every upload, published or not: the working database
         frame = db.run_query(con, "snapshots")
-    finally:
-        con.close()
     if frame.empty:
         print("no snapshots yet")
         return 0
@@ -150,8 +150,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_seed(args: argparse.Namespace) -> int:
     """Create the database from the shipped sample exports when it has no snapshot yet."""
-    con = db.connect(args.db)
-    try:
+    with db.writing(args.db, on_wait=_waiting) as con:
         if db.current_snapshot_id(con) is not None and not args.force:
             print(f"{db.db_path(args.db)}: already has data; not seeded")
             return 0
@@ -163,8 +162,6 @@ def cmd_seed(args: argparse.Namespace) -> int:
                 return EXIT_REFUSED
             result = pipeline.store(con, checked, uploaded_by="sample")
             print(f"seeded snapshot {result.snapshot_id} from {path.name}")
-    finally:
-        con.close()
     return 0
 
 
@@ -187,7 +184,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     from .reports.deck import pdf, powerpoint
 
     started = time.perf_counter()
-    con = db.connect(args.db, read_only=db.db_path(args.db).exists())
+    con = db.connect_published(args.db)
     try:
         content = powerpoint.build_deck(con, args.plan, args.snapshot, lang=args.lang)
     except LookupError as exc:
@@ -205,18 +202,58 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _waiting(seconds: float) -> None:
+    print(f"waiting for another writer to finish (the dashboard or another command, {seconds:.0f} s so far); "
+          "nothing has been changed yet", file=sys.stderr, flush=True)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Publish an upload that is waiting for review (as the upload page's Publish button)."""
+    with db.writing(args.db, on_wait=_waiting) as con:
+        try:
+            info = publishing.snapshot_info(con, args.snapshot)
+        except KeyError:
+            print(f"publish: no snapshot {args.snapshot} (see `snapshots`)", file=sys.stderr)
+            return EXIT_REFUSED
+        if info["is_published"]:
+            print(f"snapshot {args.snapshot} is already published; use rollback to make it current again",
+                  file=sys.stderr)
+            return EXIT_REFUSED
+        preview = publishing.preview(con, args.snapshot)
+        try:
+            publishing.publish(con, args.snapshot, args.by, expected=preview.base, confirm_removals=args.yes)
+        except publishing.NeedsConfirmation:
+            for r in preview.removals:
+                print(f"{r.plan_id}: publishing would remove {r.n_removed} of its {r.n_current} current measures; "
+                      "run again with --yes if that is meant", file=sys.stderr)
+            return EXIT_REFUSED
+    print(f"published snapshot {args.snapshot} ({info['file_name']}; {', '.join(info['parts'])})")
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    """Make an earlier published upload current again (as the History page's rollback)."""
+    with db.writing(args.db, on_wait=_waiting) as con:
+        try:
+            publishing.rollback(con, args.snapshot, args.by)
+        except (ValueError, KeyError) as exc:
+            print(f"rollback: {str(exc).strip(chr(39))}", file=sys.stderr)
+            return EXIT_REFUSED
+        info = publishing.snapshot_info(con, args.snapshot)
+    print(f"snapshot {args.snapshot} is current again ({', '.join(info['current_parts'])})")
+    return 0
+
+
 def cmd_round(args: argparse.Namespace) -> int:
     """A collection round: start, collect, status, remind, close, reopen, cancel, list."""
     from .store import rounds
 
-    con = db.connect(args.db)
-    try:
-        return ROUND_STEPS[args.step](con, args, rounds)
-    except rounds.RoundError as exc:
-        print(f"round {args.step}: {exc.text(args.lang)}", file=sys.stderr)
-        return EXIT_REFUSED
-    finally:
-        con.close()
+    with db.writing(args.db, on_wait=_waiting) as con:
+        try:
+            return ROUND_STEPS[args.step](con, args, rounds)
+        except rounds.RoundError as exc:
+            print(f"round {args.step}: {exc.text(args.lang)}", file=sys.stderr)
+            return EXIT_REFUSED
 
 
 def _round_start(con, args, rounds) -> int:
@@ -378,6 +415,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_db(sub.add_parser("snapshots", help="list uploads"))
     p.set_defaults(func=cmd_snapshots)
+
+    by = getpass.getuser() if hasattr(getpass, "getuser") else "cli"
+    p = with_db(sub.add_parser("publish", help="publish an upload that waits for review (see `snapshots`)"))
+    p.add_argument("snapshot", type=int)
+    p.add_argument("--yes", action="store_true",
+                   help="publish even when it removes more than a third of a plan's current measures")
+    p.add_argument("--by", default=by, help="who publishes (recorded)")
+    p.set_defaults(func=cmd_publish)
+
+    p = with_db(sub.add_parser("rollback", help="make an earlier published upload current again"))
+    p.add_argument("snapshot", type=int)
+    p.add_argument("--by", default=by, help="who rolls back (recorded)")
+    p.set_defaults(func=cmd_rollback)
 
     p = sub.add_parser("template", help="write a blank export template")
     p.add_argument("out")

@@ -8,6 +8,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# nginx: the several-processes test (tests/browser/test_replicas.py) and `make serve-replicas`.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 # Read the font list once: `fc-list | grep -q` under pipefail fails by SIGPIPE when grep stops early,
 # which made every run reinstall the fonts (apt-get update each `make test`).
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)  # else the font checks below never pass

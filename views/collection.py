@@ -9,7 +9,7 @@ from ogp_monitor.web import auth, cache, filters, round_page
 
 lang = filters.lang()
 analyst = auth.require_analyst(lang)
-con = cache.connection()
+con = cache.working()  # read-write, under the writers' lock, only while this run needs it
 
 st.title(t("nav.collection", lang))
 st.write(t("round.intro", lang))

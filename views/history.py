@@ -10,7 +10,7 @@ from ogp_monitor.web import auth, cache, filters, tables
 FLASH = "_history_flash"
 lang = filters.lang()
 analyst = auth.require_analyst(lang)
-con = cache.connection()
+con = cache.working()  # read-write, under the writers' lock, only while this run needs it
 
 st.title(t("nav.history", lang))
 st.write(t("history.intro", lang))
@@ -64,7 +64,7 @@ def on_delete(target: int) -> None:
 
 
 c1, c2 = st.columns(2)
-c1.download_button(t("history.download", lang), data=lambda s=sid: db.original_file(con, s) or b"",
+c1.download_button(t("history.download", lang), data=cache.with_working(lambda c, s=sid: db.original_file(c, s) or b""),
                    file_name=row.file_name.replace("/", "_").replace("\\", "_"), mime=exports.XLSX_MIME,
                    key="history_download", icon=":material/download:")
 if held:

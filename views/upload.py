@@ -11,13 +11,13 @@ from ogp_monitor.web import auth, cache, filters, upload_preview
 STAGE, FLASH, ROUND = "_upload_stage", "_upload_flash", "_upload_round"
 lang = filters.lang()
 analyst = auth.require_analyst(lang)
-con = cache.connection()
+con = cache.working()  # read-write, under the writers' lock, only while this run needs it
 limit_mb = publishing.upload_limit_mb(st.get_option("server.maxUploadSize"))
 
 st.title(t("nav.upload", lang))
 st.write(t("upload.intro", lang, mb=limit_mb))
 st.download_button(t("upload.template", lang), key="template", icon=":material/download:",
-                   data=lambda: template.build_template(publishing.current_institutions(con)),
+                   data=lambda: template.build_template(publishing.current_institutions(cache.connection())),
                    file_name="ogp_eksporta_veidne.xlsx", mime=exports.XLSX_MIME, help=t("upload.template_help", lang))
 
 flash = st.session_state.pop(FLASH, None)

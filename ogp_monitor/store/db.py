@@ -10,12 +10,13 @@ transaction: readers see the whole old state or the whole new one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pandas as pd
 
 from ..ingest.spec import canonical_status
 from ..ingest.validate import Clean
+from . import published
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES_DIR = ROOT / "queries"
@@ -229,7 +231,11 @@ def _publish(cur: duckdb.DuckDBPyConnection, sid: int, action: str, by: str, now
 
 
 def in_transaction(con: duckdb.DuckDBPyConnection, work) -> object:
-    """Run ``work(cur)`` in one transaction under the process's write lock (all or nothing)."""
+    """Run ``work(cur)`` in one transaction under the process's write lock (all or nothing).
+
+    After the commit, a change to what is published (a publication, an upload deleted) is written
+    out as the new read-only published copy before this returns (``published``).
+    """
     with _WRITE_LOCK:
         cur = con.cursor()
         try:
@@ -237,12 +243,52 @@ def in_transaction(con: duckdb.DuckDBPyConnection, work) -> object:
             try:
                 result = work(cur)
                 cur.execute("commit")
-                return result
             except BaseException:
                 cur.execute("rollback")
                 raise
+            published.export_if_stale(cur)
+            return result
         finally:
             cur.close()
+
+
+@contextlib.contextmanager
+def writing(path: str | os.PathLike | None = None, on_wait: Callable[[float], None] | None = None,
+            timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The working database, read-write, for one act of writing: under the writers' cross-process
+    lock (a second writer waits; ``on_wait`` is told once after 2 s), closed afterwards. On the way
+    out the published copy is brought up to date if it lags (a writer killed after its commit)."""
+    working = db_path(path)
+    with published.writer_lock(working, on_wait, timeout):
+        con = connect(working)
+        try:
+            yield con
+            published.export_if_stale(con)
+        finally:
+            con.close()
+
+
+def published_file(path: str | os.PathLike | None = None) -> Path:
+    """The current read-only published copy of the database at ``path`` (written now if there is none
+    yet, or if it lags behind the working database)."""
+    working = db_path(path)
+    current = published.current_file(working)
+    if current is None or not current.exists():
+        with writing(working):
+            pass
+        current = published.current_file(working)
+    return current
+
+
+def connect_published(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the current published copy: what viewers and reader scripts see.
+    Never blocks a writer, and a writer never blocks it."""
+    for _ in range(3):
+        try:
+            return published.open_read_only(published_file(path))
+        except duckdb.IOException:  # removed by a writer's clean-up between reading CURRENT and opening
+            continue
+    return published.open_read_only(published_file(path))
 
 
 def set_current(con: duckdb.DuckDBPyConnection, snapshot_id: int, *, by: str,

@@ -9,6 +9,7 @@ publish or rollback refreshes every viewer at their next interaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 import pandas as pd
@@ -24,14 +25,92 @@ class Filters(Protocol):
     lang: str
 
 
-@st.cache_resource(show_spinner=False, on_release=lambda con: con.close())
-def _connection(path: str):
-    return db.connect(path)
+@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda con: con.close())
+def _connection(published_file: str):
+    # One per published copy. Kept for a few publications, so a session still finishing a run on the
+    # previous copy is not cut off; released (closed) after that.
+    from ..store import published
+    return published.open_read_only(Path(published_file))
+
+
+_PINNED = "_published_file"
+
+
+def pin_published() -> None:
+    """At the start of every script run (app.py): this run reads one published copy from start to end,
+    however many publications happen meanwhile; the next run moves to the newest."""
+    st.session_state[_PINNED] = str(db.published_file())
 
 
 def connection():
-    """The process's one DuckDB connection (each query runs on its own cursor)."""
-    return _connection(str(db.db_path()))
+    """The current published copy, read-only (each query runs on its own cursor). Viewers never open
+    the working database, so they never block a writer, in this process or another."""
+    pinned = st.session_state.get(_PINNED)
+    if pinned and Path(pinned).exists():
+        try:
+            return _connection(pinned)
+        except Exception:  # removed by a writer's clean-up since the pin: take the newest
+            pass
+    return _connection(str(db.published_file()))
+
+
+class Working:
+    """The working database for one analyst page run (upload, history, rounds): opened read-write at
+    its first use, under the writers' lock, and closed at the end of the run (``release_working`` in
+    app.py), so the CLI and other dashboard processes can write between two clicks."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._context = None
+        self._con = None
+
+    def _open(self):
+        if self._con is None:
+            context = db.writing(self._path)
+            self._con = context.__enter__()
+            self._context = context
+        return self._con
+
+    def __getattr__(self, name: str):
+        return getattr(self._open(), name)
+
+    def release(self) -> None:
+        context, self._context, self._con = self._context, None, None
+        if context is not None:
+            context.__exit__(None, None, None)
+
+
+_WORKING = "_working_db"
+
+
+def working() -> Working:
+    """This session's handle on the working database (the same across a run and its callbacks)."""
+    held = st.session_state.get(_WORKING)
+    if not isinstance(held, Working) or held._path != db.db_path():
+        held = Working(db.db_path())
+        st.session_state[_WORKING] = held
+    return held
+
+
+def release_working() -> None:
+    held = st.session_state.get(_WORKING)
+    if isinstance(held, Working):
+        held.release()
+
+
+def with_working(work: Callable[[object], object]) -> Callable[[], object]:
+    """A download's source that needs the working database: runs on click, outside the script run,
+    with its own short hold of the writers' lock."""
+    path = db.db_path()
+
+    def run() -> object:
+        with db.writing(path) as con:
+            return work(con)
+    return run
+
+
+def _current_path() -> str:
+    return st.session_state.get(_PINNED) or str(db.published_file())
 
 
 def data_version() -> tuple[int, int]:
@@ -59,7 +138,7 @@ def run(name: str, snapshot_id: int | None = None, **params: object) -> pd.DataF
     """Run a named query on ``snapshot_id``, cached per data version and snapshot; None params mean "all"."""
     wanted = set(db.query_parameters(name))
     items = tuple(sorted((k, v) for k, v in params.items() if k in wanted))
-    return _cached_query(name, data_version(), snapshot_id, items, str(db.db_path()))
+    return _cached_query(name, data_version(), snapshot_id, items, _current_path())
 
 
 def query(f: Filters, name: str, snapshot_id: int | None = None, **params: object) -> pd.DataFrame:
@@ -93,4 +172,4 @@ def cached_figure(kind: str, key: tuple, f: Filters, scale: float, build: Callab
     """A chart's figure (as a dict for ``tables.chart``), built once per data version, snapshot, language,
     scale and ``key``, which must name everything else the figure depends on (what is selected).
     ``build`` runs only on a miss: a warm run does not build the chart again."""
-    return _figure(kind, data_version(), f.snapshot_id, key, f.lang, scale, str(db.db_path()), _build=build)
+    return _figure(kind, data_version(), f.snapshot_id, key, f.lang, scale, _current_path(), _build=build)

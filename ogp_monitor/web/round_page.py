@@ -11,7 +11,7 @@ from ..i18n import fmt_date, t
 from ..ingest.problems import problems_frame
 from ..reports import exports, reminders, round_tables, summary
 from ..store import db, publishing, rounds
-from . import upload_preview
+from . import cache, upload_preview
 from .tables import grid
 
 NEW = "\u0000new"  # the round chooser's "start a new round" option
@@ -80,7 +80,7 @@ def metrics(con, r: rounds.Round, tracker, lang: str) -> None:
     cols[3].metric(t("round.m_answered", lang), f"{int(tracker['n_answered'].sum())} / {int(tracker['n_measures'].sum())}")
     cols[4].metric(t("round.m_due", lang), fmt_date(r.due, lang) if r.due else "–")
     if r.state == rounds.OPEN:
-        st.download_button(t("round.download_zip", lang), data=lambda: rounds.workbooks_zip(con, r.round_id),
+        st.download_button(t("round.download_zip", lang), data=cache.with_working(lambda c: rounds.workbooks_zip(c, r.round_id)),
                            file_name=f"ogp_karta_{r.as_of.isoformat()}.zip", mime="application/zip",
                            icon=":material/folder_zip:", key="round_zip",
                            help=t("round.download_zip_help", lang, date=fmt_date(r.base_report_date, lang)))
@@ -188,7 +188,7 @@ def close(con, r: rounds.Round, analyst: str, lang: str) -> None:
         return
     st.subheader(t("round.merged_heading", lang))
     sid = int(r.merged_snapshot_id)
-    st.download_button(t("round.download_merged", lang), data=lambda: db.original_file(con, sid) or b"",
+    st.download_button(t("round.download_merged", lang), data=cache.with_working(lambda c: db.original_file(c, sid) or b""),
                        file_name=f"ogp_karta_{r.as_of.isoformat()}_apvienots.xlsx", mime=exports.XLSX_MIME,
                        icon=":material/download:", key="round_merged")
     pv = publishing.preview(con, sid)
