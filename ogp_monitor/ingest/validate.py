@@ -601,7 +601,7 @@ def _plans(measures: pd.DataFrame, schedule: pd.DataFrame | None, given: str | N
     spellings of a plan (``Piektais plāns 2022-2025``) become the one id (``5. plāns 2022–2025``).
     Returns where the plan came from ("" when rows are still without one: ``store`` matches them)."""
     source = ""
-    named = sorted(set(measures.loc[measures["plan_id"] != "", "plan_id"]))
+    named = sorted(set(measures["plan_id"].unique()) - {""})
     for value in named:
         ref = titles.plan_in(value)
         if ref is not None and ref.pure and ref.plan_id != value:
