@@ -133,10 +133,26 @@ def parse_dates(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.S
     """
     blank = is_blank(values) if blank is None else blank
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
-    present = values[~blank]
-    if present.empty:
+    filled = np.flatnonzero(~blank.to_numpy(dtype=bool))
+    if not len(filled):
         return out, pd.Series(False, index=values.index)
+    # Each distinct value is parsed once (a report-date column is one date 200k times). Values
+    # that compare equal parse alike: 1 and 1.0 are the same serial, a Timestamp and an equal
+    # datetime the same date; True merged with 1 (or False with 0) is refused either way, as
+    # serial 1 is 1899-12-31 and serial 0 no date.
+    codes, distinct = pd.factorize(values.to_numpy(dtype=object)[filled])
+    parsed = _parse_date_values(pd.Series(distinct, dtype=object))
+    out.iloc[filled] = parsed[codes]
+    years = out.dt.year
+    implausible = out.notna() & ((years < MIN_YEAR) | (years > MAX_YEAR))
+    out = out.mask(implausible)
+    bad = ~blank & out.isna()
+    return out, bad
 
+
+def _parse_date_values(present: pd.Series) -> np.ndarray:
+    """Filled date cells (distinct) -> datetime64[us] values, NaT where unparseable."""
+    out = pd.Series(pd.NaT, index=present.index, dtype="datetime64[us]")
     kinds = present.map(type)
     is_temporal = kinds.isin([dt.date, dt.datetime, pd.Timestamp])
     is_number = kinds.isin([int, float, np.float64, np.int64]) & ~kinds.isin([bool])
@@ -151,12 +167,7 @@ def parse_dates(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.S
     if is_text.any():
         text = present[is_text].astype(str)
         out[text.index] = text.map(_parse_date_texts(text.unique()))
-
-    years = out.dt.year
-    implausible = out.notna() & ((years < MIN_YEAR) | (years > MAX_YEAR))
-    out = out.mask(implausible)
-    bad = ~blank & out.isna()
-    return out, bad
+    return out.to_numpy()
 
 
 def parse_numbers(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
@@ -241,5 +252,5 @@ def split_institutions(values: pd.Series) -> pd.Series:
     text = values.astype("string").fillna("")
     codes, distinct = pd.factorize(text.array)
     lists = pd.Series(distinct).map({u: [p.strip() for p in str(u).replace(";", ",").split(",") if p.strip()]
-                                     for u in distinct})
+                                     for u in distinct.tolist()})
     return pd.Series(lists.array.take(codes), index=values.index, name=values.name)
