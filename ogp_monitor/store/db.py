@@ -391,9 +391,11 @@ def _publish(cur: duckdb.DuckDBPyConnection, sid: int, action: str, by: str, now
     cur.execute("insert into publication values (?, ?, ?, ?, ?)", [pid, sid, action, now, by])
     if parts is None:
         parts = {part: sid for part in snapshot_parts(cur, sid)}
-    if parts:
-        cur.executemany("insert into publication_part values (?, ?, ?, ?)",
-                        [[pid, part, plan, holder] for (part, plan), holder in sorted(parts.items())])
+    if parts:  # one statement: executemany took 0.18 s for the 1,000 plans of bench size l
+        rows = sorted(parts.items())
+        cur.execute("insert into publication_part select $pid, unnest($parts), unnest($plans), unnest($holders)",
+                    {"pid": pid, "parts": [part for (part, _), _ in rows], "plans": [plan for (_, plan), _ in rows],
+                     "holders": [holder for _, holder in rows]})
     return pid
 
 
