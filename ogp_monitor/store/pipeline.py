@@ -15,7 +15,8 @@ import pandas as pd
 
 from ..ingest.plans import match_plan
 from ..ingest.problems import ERROR, NOTICE, Problem, RefusedFile
-from ..ingest.reader import MAX_FILE_BYTES, read_workbook
+from ..ingest import isolated
+from ..ingest.reader import MAX_FILE_BYTES, check_bytes, read_workbook
 from ..ingest.titles import plan_in, same_plan
 from ..ingest.validate import Clean, validate
 from . import db
@@ -65,11 +66,16 @@ def check(content: bytes, file_name: str, report_date: dt.date | None = None, pl
     step = progress or (lambda name: None)
     step("read")
     try:
-        book = read_workbook(content, max_bytes=max_bytes)
+        archive = check_bytes(content, max_bytes)
+        if isolated.wanted(archive):  # a large file: parsed in a child process while it is checked
+            clean, problems = isolated.read_and_validate(content, archive, report_date=report_date, plan_id=plan_id,
+                                                         file_name=file_name, on_read=lambda: step("check"))
+        else:
+            book = read_workbook(content, max_bytes=max_bytes)
+            step("check")
+            clean, problems = validate(book, report_date=report_date, plan_id=plan_id, file_name=file_name)
     except RefusedFile as refused:
         return Checked(file_name, content, None, [refused.problem])
-    step("check")
-    clean, problems = validate(book, report_date=report_date, plan_id=plan_id, file_name=file_name)
     if clean is not None:
         problems += resolve_plan(clean, known if known is not None else pd.DataFrame())
         if any(p.is_error for p in problems):

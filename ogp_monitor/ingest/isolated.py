@@ -1,0 +1,270 @@
+"""Read and validate a large workbook in a child process whose memory is bounded.
+
+In-process (``reader.read_workbook``), calamine may only open a workbook after
+the pre-scan has passed every part, because a hostile file can make the Rust
+reader ask for hundreds of GB and abort the whole process. For a large export
+that order puts the whole pre-scan (~2 s at 200k measures) before the first row
+is parsed. Here calamine starts at once, in a child process whose address space
+is limited while it parses, so a hostile file can end only the child. The child
+also refuses a sheet whose parsed rectangle exceeds the pre-scan's bounds, then
+validates the rows (the trust indicators while the measures sheet is still
+being parsed) and hands back the clean frames: their Arrow and numpy buffers
+pass through shared memory without a copy (pickle protocol 5), which costs far
+less than sending the raw cells.
+
+This process runs the same pre-scan as the in-process path once the child has
+read the sheets (calamine then no longer needs both cores), and its refusal
+comes first: a file it refuses gets exactly the refusal it gets in-process. A
+child that dies (the memory limit, a crash in the reader) without a pre-scan
+refusal gets a refusal of its own. The child is started with ``subprocess``
+(fork + exec, no Python code between them), which is safe from the
+multi-threaded Streamlit server; small files stay in-process, where the
+pre-scan costs less than starting a second interpreter.
+
+    python -m ogp_monitor.ingest.isolated IN_FD OUT_FD   (started by read_and_validate)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import mmap
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+import threading
+import traceback
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from . import reader
+from .problems import ERROR, Problem, RefusedFile
+
+if TYPE_CHECKING:
+    from .validate import Clean
+
+try:
+    import resource
+except ImportError:  # not POSIX: no memory limit, so everything stays in-process
+    resource = None
+
+# Files whose parts together declare at least this many bytes are read in a child process.
+# Starting it (interpreter, pandas) costs ~0.5 s of CPU; the pre-scan it saves costs about
+# 10 ms per MB of XML (bench size m, 4 MB zipped: 43 MB of XML; size l: 206 MB).
+ISOLATE_FROM_BYTES = 64 * 1024 * 1024
+# The child's address space while calamine parses: room for the interpreter, pandas and
+# pyarrow's reserved pools and the largest sheet the pre-scan allows (12M cells), far below
+# what the hostile files ask for (a cell at XFD1048576: ~550 GB).
+CHILD_ADDRESS_SPACE = 4 * 1024 ** 3
+
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+def wanted(archive: zipfile.ZipFile) -> bool:
+    """Whether a checked archive is large enough to be read in a child process."""
+    return resource is not None and sum(i.file_size for i in archive.infolist()) >= ISOLATE_FROM_BYTES
+
+
+def _memfd(name: str) -> int:
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create(name)
+    handle = tempfile.TemporaryFile()  # an unlinked file; its descriptor outlives the object
+    fd = os.dup(handle.fileno())
+    handle.close()
+    return fd
+
+
+def _write_all(fd: int, data) -> None:
+    view = memoryview(data).cast("B")
+    while view.nbytes:
+        view = view[os.write(fd, view):]
+
+
+def _refused_child(detail: str) -> RefusedFile:
+    return RefusedFile(Problem(
+        ERROR, "unreadable", "fails / file",
+        "Darbgrāmatu nevar nolasīt: lasīšana prasītu pārāk daudz atmiņas vai beidzās ar kļūdu (fails ir bojāts "
+        "vai nestandarta).",
+        f"The workbook cannot be read: reading it would take too much memory or failed ({detail}; the file is "
+        "damaged or non-standard).",
+        "Atveriet to Excel un saglabājiet vēlreiz kā .xlsx.", "Open it in Excel and save it again as .xlsx."))
+
+
+def read_and_validate(data: bytes, archive: zipfile.ZipFile, *, report_date: dt.date | None = None,
+                      plan_id: str | None = None, file_name: str = "",
+                      on_read: Callable[[], None] | None = None) -> tuple[Clean | None, list[Problem]]:
+    """``validate(read_workbook(data))`` with the parse in a child process (see the module).
+
+    ``archive`` is ``reader.check_bytes(data)``. Raises RefusedFile as ``read_workbook`` does;
+    ``on_read`` is called when the sheets have been read and validation starts.
+    """
+    inbox, outbox = _memfd("ogp-workbook"), _memfd("ogp-result")
+    try:
+        _write_all(inbox, data)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")) if p)}
+        with tempfile.TemporaryFile() as errors, subprocess.Popen(
+                [sys.executable, "-m", "ogp_monitor.ingest.isolated", str(inbox), str(outbox)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, pass_fds=(inbox, outbox),
+                env=env) as child:
+            try:
+                child.stdin.write(pickle.dumps((report_date, plan_id, file_name)))
+                child.stdin.close()
+                events = _events(child, outbox)
+                result = next(events, None)
+                if result == "read":
+                    if on_read is not None:
+                        on_read()
+                    result = None
+                # The same pre-scan as in-process, and its refusal comes first, whatever the child
+                # found. It runs while the child validates (one core), not while calamine parses on
+                # both, and also when the child has died: its refusal then says why.
+                reader._scan_parts(data, archive)
+                result = result or next(events, None)
+            except BaseException:
+                child.kill()
+                raise
+            if result is None:  # the child died without a refusal: the memory limit or a crash
+                child.wait()
+                errors.seek(0)
+                said = [line for line in errors.read()[-20_000:].decode(errors="replace").splitlines()
+                        if "memory allocation" in line]  # Rust: "memory allocation of N bytes failed"
+                raise _refused_child(f"exit {child.returncode}" + (f": {said[-1].strip()}" if said else ""))
+    finally:
+        os.close(inbox)
+        os.close(outbox)
+    status, *payload = result
+    if status == "refused":
+        raise RefusedFile(payload[0])
+    if status == "error":
+        raise RuntimeError("reading the workbook failed in the child process:\n" + payload[0])
+    return payload[0], payload[1]
+
+
+def _events(child: subprocess.Popen, outbox: int):
+    """The child's messages: "read" when the sheets are read, then the result it left in ``outbox``."""
+    for line in child.stdout:
+        word, *sizes = line.split()
+        if word == b"read":
+            yield "read"
+        elif word == b"done":
+            head, *lengths = map(int, sizes)
+            # A private copy-on-write mapping: no copy now, and the frames' numpy columns stay
+            # writable (resolve_plan assigns into them).
+            view = memoryview(mmap.mmap(outbox, os.fstat(outbox).st_size, access=mmap.ACCESS_COPY))
+            buffers, at = [], head
+            for n in lengths:
+                buffers.append(view[at:at + n])
+                at += n
+            yield pickle.loads(view[:head], buffers=buffers)
+            return
+
+
+# ---- the child ---------------------------------------------------------------------------
+
+def _child(inbox: int, outbox: int) -> None:
+    report_date, plan_id, file_name = pickle.load(sys.stdin.buffer)
+    size = os.fstat(inbox).st_size
+    with mmap.mmap(inbox, size, access=mmap.ACCESS_READ) as mapped:
+        data = bytes(mapped)
+    limits = resource.getrlimit(resource.RLIMIT_AS)
+    hard = limits[1]
+    soft = CHILD_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(CHILD_ADDRESS_SPACE, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    parsed: dict[str, object] = {}
+
+    def early(sheets: list[reader.RawSheet]) -> None:  # the indicators, while the measures still parse
+        try:
+            from .validate import validate_early
+            parsed["early"] = validate_early(sheets)
+        except BaseException as exc:  # noqa: BLE001 (a bug: raised by the main thread)
+            parsed["bug"] = exc
+
+    def parse() -> None:
+        try:
+            parsed["book"] = reader.parse_workbook(data, early)
+        except BaseException as exc:  # noqa: BLE001 (handed to the main thread)
+            parsed["error"] = exc
+
+    thread = threading.Thread(target=parse)
+    thread.start()
+    from .validate import validate  # pandas loads while calamine parses (it releases the GIL)
+    thread.join()
+    resource.setrlimit(resource.RLIMIT_AS, limits)  # the sheets are bounded now: validate as in-process
+    if "error" in parsed:
+        error = parsed["error"]
+        if isinstance(error, RefusedFile):
+            return _send(outbox, ("refused", error.problem))
+        if isinstance(error, MemoryError):  # a Python allocation hit the limit (Rust's abort the process)
+            return _send(outbox, ("refused", _refused_child("MemoryError").problem))
+        raise error
+    if "bug" in parsed:
+        raise parsed["bug"]
+    sys.stdout.buffer.write(b"read\n")
+    sys.stdout.buffer.flush()
+    clean, problems = validate(parsed["book"], report_date=report_date, plan_id=plan_id, file_name=file_name,
+                               early=parsed.get("early"))
+    _send(outbox, ("ok", clean, problems))
+
+
+def _arrow_array(cls: type, state: dict) -> object:
+    array = cls.__new__(cls)
+    array.__setstate__(state)
+    return array
+
+
+def _dumps(result: tuple, buffers: list[pickle.PickleBuffer]) -> bytes:
+    """Pickle protocol 5 with every large buffer out of band (handed to ``buffers``).
+
+    pandas pickles an Arrow-backed column after ``combine_chunks()``, which copies every buffer
+    (0.24 s for the 1M indicator rows of bench size l); here the arrays go as they are, restored
+    the way pandas restores its own pickles (pandas 3.1's ArrowExtensionArray.__setstate__).
+    """
+    from pandas.arrays import ArrowExtensionArray
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: object) -> object:
+            if isinstance(obj, ArrowExtensionArray):
+                return _arrow_array, (type(obj), {**obj.__dict__, "_cache": {}})
+            return NotImplemented
+
+    out = io.BytesIO()
+    Pickler(out, protocol=5, buffer_callback=buffers.append).dump(result)
+    return out.getvalue()
+
+
+def _send(outbox: int, result: tuple) -> None:
+    buffers: list[pickle.PickleBuffer] = []
+    head = _dumps(result, buffers)
+    raws = [b.raw() for b in buffers]
+    _write_all(outbox, head)
+    for raw in raws:
+        _write_all(outbox, raw)
+    sizes = " ".join(str(r.nbytes) for r in raws)
+    sys.stdout.buffer.write(f"done {len(head)} {sizes}\n".encode())
+    sys.stdout.buffer.flush()
+
+
+def main(argv: list[str]) -> int:
+    inbox, outbox = int(argv[0]), int(argv[1])
+    try:
+        _child(inbox, outbox)
+    except BaseException:  # noqa: BLE001 (a bug, not a bad file: the parent raises it)
+        try:
+            os.ftruncate(outbox, 0)
+            os.lseek(outbox, 0, os.SEEK_SET)
+            _send(outbox, ("error", traceback.format_exc()))
+        except BaseException:  # noqa: BLE001 (e.g. out of memory: the parent sees the exit)
+            os._exit(1)
+    # Everything is sent and flushed: skip freeing a million objects one by one (0.2 s at bench
+    # size l, which the parent would wait for).
+    os._exit(0)
+
+
+if __name__ == "__main__":  # run under the module's own name, so pickles name it, not __main__
+    from ogp_monitor.ingest.isolated import main as _main
+
+    sys.exit(_main(sys.argv[1:]))
