@@ -12,9 +12,10 @@ being parsed) and hands back the clean frames: their Arrow and numpy buffers
 pass through shared memory without a copy (pickle protocol 5), which costs far
 less than sending the raw cells.
 
-This process runs the same pre-scan as the in-process path once the child has
-read the sheets (calamine then no longer needs both cores), and its refusal
-comes first: a file it refuses gets exactly the refusal it gets in-process. A
+This process runs the same pre-scan as the in-process path, on a thread that
+starts once calamine needs only one core (the other sheets are read), and its
+refusal comes first: a file it refuses gets exactly the refusal it gets
+in-process. A
 child that dies (the memory limit, a crash in the reader) without a pre-scan
 refusal gets a refusal of its own. The child is started with ``subprocess``
 (fork + exec, no Python code between them), which is safe from the
@@ -106,28 +107,39 @@ def read_and_validate(data: bytes, archive: zipfile.ZipFile, *, report_date: dt.
         _write_all(inbox, data)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")) if p)}
-        with tempfile.TemporaryFile() as errors, subprocess.Popen(
+        with tempfile.TemporaryFile() as errors:
+            child = subprocess.Popen(
                 [sys.executable, "-m", "ogp_monitor.ingest.isolated", str(inbox), str(outbox)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, pass_fds=(inbox, outbox),
-                env=env) as child:
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, pass_fds=(inbox, outbox), env=env)
+            scan = _Scan(data, archive)
             try:
                 child.stdin.write(pickle.dumps((report_date, plan_id, file_name)))
                 child.stdin.close()
-                events = _events(child, outbox)
-                result = next(events, None)
-                if result == "read":
-                    if on_read is not None:
+                result = None
+                for event in _events(child, outbox):
+                    # The same pre-scan as in-process. It starts once calamine needs only one core
+                    # (the other sheets are read; at the latest when all are), or when the child
+                    # has died: its refusal then says why.
+                    scan.start()
+                    if event == "read" and on_read is not None:
                         on_read()
-                    result = None
-                # The same pre-scan as in-process, and its refusal comes first, whatever the child
-                # found. It runs while the child validates (one core), not while calamine parses on
-                # both, and also when the child has died: its refusal then says why.
-                reader._scan_parts(data, archive)
-                result = result or next(events, None)
+                    elif isinstance(event, tuple):
+                        result = event
+                scan.start()
+                scan.finish()  # its refusal comes first, whatever the child found
             except BaseException:
                 child.kill()
+                child.wait()
                 raise
-            if result is None:  # the child died without a refusal: the memory limit or a crash
+            finally:
+                child.stdout.close()
+            if result is not None:
+                # The child has sent everything and is exiting; unmapping its memory takes ~0.1 s
+                # at bench size l, so it is reaped on a thread instead of waited for here (not a
+                # daemon: the interpreter waits for it at exit, so the child is always reaped and
+                # its memory counted in this process's rusage).
+                threading.Thread(target=child.wait).start()
+            else:  # the child died without a refusal: the memory limit or a crash
                 child.wait()
                 errors.seek(0)
                 said = [line for line in errors.read()[-20_000:].decode(errors="replace").splitlines()
@@ -144,12 +156,36 @@ def read_and_validate(data: bytes, archive: zipfile.ZipFile, *, report_date: dt.
     return payload[0], payload[1]
 
 
+class _Scan:
+    """reader._scan_parts on a thread of this process, started once."""
+
+    def __init__(self, data: bytes, archive: zipfile.ZipFile) -> None:
+        self._thread = threading.Thread(target=self._run, args=(data, archive), daemon=True)
+        self._error: BaseException | None = None
+
+    def _run(self, data: bytes, archive: zipfile.ZipFile) -> None:
+        try:
+            reader._scan_parts(data, archive)
+        except BaseException as exc:  # noqa: BLE001 (raised by finish)
+            self._error = exc
+
+    def start(self) -> None:
+        if self._thread.ident is None:
+            self._thread.start()
+
+    def finish(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 def _events(child: subprocess.Popen, outbox: int):
-    """The child's messages: "read" when the sheets are read, then the result it left in ``outbox``."""
+    """The child's messages: "others" when the sheets besides the measures are read and checked,
+    "read" when all are, then the result it left in ``outbox`` (a tuple)."""
     for line in child.stdout:
         word, *sizes = line.split()
-        if word == b"read":
-            yield "read"
+        if word in (b"others", b"read"):
+            yield word.decode()
         elif word == b"done":
             head, *lengths = map(int, sizes)
             # A private copy-on-write mapping: no copy now, and the frames' numpy columns stay
@@ -182,6 +218,8 @@ def _child(inbox: int, outbox: int) -> None:
             parsed["early"] = validate_early(sheets)
         except BaseException as exc:  # noqa: BLE001 (a bug: raised by the main thread)
             parsed["bug"] = exc
+        sys.stdout.buffer.write(b"others\n")  # the parent's pre-scan can have this core now
+        sys.stdout.buffer.flush()
 
     def parse() -> None:
         try:
