@@ -53,9 +53,11 @@ except ImportError:  # not POSIX: no memory limit, so everything stays in-proces
     resource = None
 
 # Files whose parts together declare at least this many bytes are read in a child process.
-# Starting it (interpreter, pandas) costs ~0.5 s of CPU; the pre-scan it saves costs about
-# 10 ms per MB of XML (bench size m, 4 MB zipped: 43 MB of XML; size l: 206 MB).
-ISOLATE_FROM_BYTES = 64 * 1024 * 1024
+# The child costs ~0.4 s more (a second interpreter, pandas, the transfer); what it saves is the
+# in-process pre-scan before the parse, ~10 ms per MB. Measured end to end with the CLI: bench
+# size s (5 MB declared) 1.03-1.18 s in-process, 1.36-1.75 s in the child; size m (58 MB)
+# 3.01-3.41 s in-process, 2.82-3.29 s in the child.
+ISOLATE_FROM_BYTES = 40 * 1024 * 1024
 # The child's address space while calamine parses: room for the interpreter, pandas and
 # pyarrow's reserved pools and the largest sheet the pre-scan allows (12M cells), far below
 # what the hostile files ask for (a cell at XFD1048576: ~550 GB).
