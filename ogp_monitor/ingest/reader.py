@@ -501,12 +501,12 @@ def parse_workbook(data: bytes, early: Callable[[list[RawSheet]], None] | None =
     calamine releases the GIL while it parses, so on two cores the smaller
     sheets cost no extra time (at 200k measures + 1M indicator values the
     indicator sheet's parse is ~0.9 s of calamine's ~3.5 s). ``early`` is called on that
-    second thread with the other sheets as soon as they are read, while the measures sheet
-    may still be parsing.
+    second thread with the other sheets (perhaps none) as soon as they are read, while the
+    measures sheet may still be parsing.
     """
 
     def others_first(names: list[str]) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
-        parsed = _open_and_parse(data, names, covers)
+        parsed = _open_and_parse(data, names, covers) if names else {}
         if early is not None:
             done = [raw for raw in sheets if raw.name in parsed]
             _fill(done, parsed)
@@ -527,7 +527,7 @@ def parse_workbook(data: bytes, early: Callable[[list[RawSheet]], None] | None =
         first = [s.name for s in sheets if s.kind == "measures"][:1] or wanted[:1]
         others = [n for n in wanted if n not in first]
         with ThreadPoolExecutor(max_workers=1) as pool:
-            later = pool.submit(others_first, others) if others else None
+            later = pool.submit(others_first, others) if others or early is not None else None
             parsed = _parse_sheets(book, first, covers)
             if later is not None:
                 parsed.update(later.result())
