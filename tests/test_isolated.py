@@ -7,7 +7,9 @@ files it is meant for are the bench sizes, compared by hand in docs/performance.
 
 from __future__ import annotations
 
+import sys
 import threading
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -108,3 +110,21 @@ def test_a_threaded_server_can_start_the_child(monkeypatch):
         stop.set()
         for t in busy:
             t.join()
+
+
+@pytest.mark.parametrize("interpreter", ["/bin/false", "/nonexistent/python"], ids=["exits_1", "exec_fails"])
+def test_a_child_that_cannot_start_leaves_the_file_to_the_in_process_path(interpreter, hostile, monkeypatch):
+    # Not the file's fault: the file is read here, with a warning, and the pre-scan still comes
+    # first (without it, the hostile file would abort this process, not refuse).
+    monkeypatch.setattr(sys, "executable", interpreter)
+    steps: list[str] = []
+    with pytest.warns(RuntimeWarning, match="could not start"):
+        alone = _check(FIXTURES / "ok_english.xlsx", True, monkeypatch, progress=steps.append)
+    with warnings.catch_warnings():  # with exec failing; a started child is overtaken by the pre-scan
+        warnings.simplefilter("ignore", RuntimeWarning)
+        far = _check(hostile["cell_at_XFD1048576"], True, monkeypatch)
+    monkeypatch.undo()
+    assert alone.ok and steps == ["read", "check"]
+    _same(_check(FIXTURES / "ok_english.xlsx", False, monkeypatch), alone)
+    _same(_check(hostile["cell_at_XFD1048576"], False, monkeypatch), far)
+    assert [p.code for p in far.problems] != ["unreadable"]  # the pre-scan's refusal, not the child's

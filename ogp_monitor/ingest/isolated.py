@@ -15,9 +15,11 @@ less than sending the raw cells.
 This process runs the same pre-scan as the in-process path, on a thread that
 starts once calamine needs only one core (the other sheets are read), and its
 refusal comes first: a file it refuses gets exactly the refusal it gets
-in-process. A
-child that dies (the memory limit, a crash in the reader) without a pre-scan
-refusal gets a refusal of its own. The child is started with ``subprocess``
+in-process. A child killed by a signal (the memory limit, a crash in the
+reader) without a pre-scan refusal gets a refusal of its own. A child that
+cannot start (fork or exec fails, or the interpreter exits with a status and no
+result) is not the file's fault: after the pre-scan the file is read
+in-process, with a warning. The child is started with ``subprocess``
 (fork + exec, no Python code between them), which is safe from the
 multi-threaded Streamlit server; small files stay in-process, where the
 pre-scan costs less than starting a second interpreter.
@@ -37,6 +39,7 @@ import sys
 import tempfile
 import threading
 import traceback
+import warnings
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -110,13 +113,21 @@ def read_and_validate(data: bytes, archive: zipfile.ZipFile, *, report_date: dt.
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")) if p)}
         with tempfile.TemporaryFile() as errors:
-            child = subprocess.Popen(
-                [sys.executable, "-m", "ogp_monitor.ingest.isolated", str(inbox), str(outbox)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, pass_fds=(inbox, outbox), env=env)
+            try:
+                child = subprocess.Popen(
+                    [sys.executable, "-m", "ogp_monitor.ingest.isolated", str(inbox), str(outbox)],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, pass_fds=(inbox, outbox), env=env)
+            except OSError as exc:  # no process (fork failed) or nothing to run (exec failed)
+                _could_not_start(f"{type(exc).__name__}: {exc}")
+                return _in_process(data, archive, scanned=False, report_date=report_date, plan_id=plan_id,
+                                   file_name=file_name, on_read=on_read)
             scan = _Scan(data, archive)
             try:
-                child.stdin.write(pickle.dumps((report_date, plan_id, file_name)))
-                child.stdin.close()
+                try:
+                    child.stdin.write(pickle.dumps((report_date, plan_id, file_name)))
+                    child.stdin.close()
+                except BrokenPipeError:  # the child did not start: see below
+                    pass
                 result = None
                 for event in _events(child, outbox):
                     # The same pre-scan as in-process. It starts once calamine needs only one core
@@ -141,21 +152,46 @@ def read_and_validate(data: bytes, archive: zipfile.ZipFile, *, report_date: dt.
                 # daemon: the interpreter waits for it at exit, so the child is always reaped and
                 # its memory counted in this process's rusage).
                 threading.Thread(target=child.wait).start()
-            else:  # the child died without a refusal: the memory limit or a crash
-                child.wait()
+            elif child.wait() < 0:  # killed by a signal (SIGABRT: the memory limit) without a refusal
                 errors.seek(0)
                 said = [line for line in errors.read()[-20_000:].decode(errors="replace").splitlines()
                         if "memory allocation" in line]  # Rust: "memory allocation of N bytes failed"
                 raise _refused_child(f"exit {child.returncode}" + (f": {said[-1].strip()}" if said else ""))
+            else:  # an exit status without a result: the interpreter or the environment, not the file
+                errors.seek(0)
+                said = errors.read()[-20_000:].decode(errors="replace").strip().splitlines()
+                _could_not_start(f"exit {child.returncode}" + (f": {said[-1].strip()}" if said else ""))
     finally:
         os.close(inbox)
         os.close(outbox)
+    if result is None:  # the pre-scan has passed (scan.finish above)
+        return _in_process(data, archive, scanned=True, report_date=report_date, plan_id=plan_id,
+                           file_name=file_name, on_read=on_read)
     status, *payload = result
     if status == "refused":
         raise RefusedFile(payload[0])
     if status == "error":
         raise RuntimeError("reading the workbook failed in the child process:\n" + payload[0])
     return payload[0], payload[1]
+
+
+def _could_not_start(detail: str) -> None:
+    warnings.warn(f"the child process that reads large workbooks could not start ({detail}); "
+                  "reading in this process instead", RuntimeWarning, stacklevel=3)
+
+
+def _in_process(data: bytes, archive: zipfile.ZipFile, *, scanned: bool, on_read: Callable[[], None] | None,
+                **context) -> tuple[Clean | None, list[Problem]]:
+    """What ``pipeline.check`` does for a small file (``read_workbook``, then ``validate``), for a
+    large one whose child could not start. Slower, and as safe: calamine opens the workbook only
+    after the pre-scan (``scanned``: done already) has passed every part."""
+    if not scanned:
+        reader._scan_parts(data, archive)
+    book = reader.parse_workbook(data)
+    if on_read is not None:
+        on_read()
+    from .validate import validate
+    return validate(book, **context)
 
 
 class _Scan:
