@@ -173,10 +173,10 @@ def test_failure_inside_the_load_leaves_the_database_exactly_as_before(con, monk
             raise RuntimeError("disk full (simulated)")
         return real_insert(cur, name, sid, frame)
 
-    def failing_publish(cur, sid, action, by, now):
+    def failing_publish(cur, sid, action, by, now, parts=None):
         if table == "publication":
             raise RuntimeError("disk full (simulated)")
-        return real_publish(cur, sid, action, by, now)
+        return real_publish(cur, sid, action, by, now, parts)
 
     monkeypatch.setattr(db, "_insert_frame", failing_insert)
     monkeypatch.setattr(db, "_publish", failing_publish)

@@ -34,6 +34,9 @@ _NUMERIC_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y.%m.%d", 
 _NUMERIC_DATE = re.compile(r"[\d\s./:Tt-]+")  # every character _NUMERIC_FORMATS can match
 
 
+_NEVER_BLANK = frozenset({int, bool, dt.date, dt.datetime, dt.time, dt.timedelta})  # what calamine returns besides str/float
+
+
 def _blank_text(value: object) -> bool:
     return isinstance(value, str) and (not value or value.isspace())
 
@@ -42,10 +45,20 @@ def is_blank(values: pd.Series) -> pd.Series:
     """True where a cell is empty (None, NaN or only white space)."""
     if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
         return values.isna().astype(bool)
-    # One pass over the cells; converting every cell to text first (astype) cost
-    # 3-7x more and this runs on every column of a 200k-row sheet several times.
+    # One pass over the cells decides the common kinds: a plain string is blank when empty or
+    # white space, a float when NaN, a number, bool or date never; anything else (None, NaT,
+    # pd.NA, a str subclass) is marked 2 and decided by pd.isna and _blank_text. A function
+    # call per cell and pd.isna over every cell cost 0.59 s on the 13 columns of 200k
+    # measures; this 0.32 s.
     cells = values.to_numpy(dtype=object)
-    blank = pd.isna(cells) | np.fromiter(map(_blank_text, cells), dtype=bool, count=len(cells))
+    text, real = str, float
+    codes = np.fromiter([(not v or v.isspace()) if (kind := v.__class__) is text else (v != v) if kind is real
+                         else 0 if kind in _NEVER_BLANK else 2 for v in cells], dtype=np.int8, count=len(cells))
+    blank = codes == 1
+    other = np.flatnonzero(codes == 2)
+    if len(other):
+        rest = cells[other]
+        blank[other] = pd.isna(rest) | np.fromiter(map(_blank_text, rest), dtype=bool, count=len(rest))
     return pd.Series(blank, index=values.index)
 
 
@@ -120,10 +133,26 @@ def parse_dates(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.S
     """
     blank = is_blank(values) if blank is None else blank
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
-    present = values[~blank]
-    if present.empty:
+    filled = np.flatnonzero(~blank.to_numpy(dtype=bool))
+    if not len(filled):
         return out, pd.Series(False, index=values.index)
+    # Each distinct value is parsed once (a report-date column is one date 200k times). Values
+    # that compare equal parse alike: 1 and 1.0 are the same serial, a Timestamp and an equal
+    # datetime the same date; True merged with 1 (or False with 0) is refused either way, as
+    # serial 1 is 1899-12-31 and serial 0 no date.
+    codes, distinct = pd.factorize(values.to_numpy(dtype=object)[filled])
+    parsed = _parse_date_values(pd.Series(distinct, dtype=object))
+    out.iloc[filled] = parsed[codes]
+    years = out.dt.year
+    implausible = out.notna() & ((years < MIN_YEAR) | (years > MAX_YEAR))
+    out = out.mask(implausible)
+    bad = ~blank & out.isna()
+    return out, bad
 
+
+def _parse_date_values(present: pd.Series) -> np.ndarray:
+    """Filled date cells (distinct) -> datetime64[us] values, NaT where unparseable."""
+    out = pd.Series(pd.NaT, index=present.index, dtype="datetime64[us]")
     kinds = present.map(type)
     is_temporal = kinds.isin([dt.date, dt.datetime, pd.Timestamp])
     is_number = kinds.isin([int, float, np.float64, np.int64]) & ~kinds.isin([bool])
@@ -138,12 +167,7 @@ def parse_dates(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.S
     if is_text.any():
         text = present[is_text].astype(str)
         out[text.index] = text.map(_parse_date_texts(text.unique()))
-
-    years = out.dt.year
-    implausible = out.notna() & ((years < MIN_YEAR) | (years > MAX_YEAR))
-    out = out.mask(implausible)
-    bad = ~blank & out.isna()
-    return out, bad
+    return out.to_numpy()
 
 
 def parse_numbers(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
@@ -154,6 +178,12 @@ def parse_numbers(values: pd.Series, blank: pd.Series | None = None) -> tuple[pd
     when the caller already has it.
     """
     blank = is_blank(values) if blank is None else blank
+    # A column of plain floats (the million values of a wide indicator sheet) or of a numeric
+    # dtype (the years) needs no look at each cell's type: 0.3 s -> 0.03 s at 1M cells.
+    numeric_dtype = isinstance(values.dtype, np.dtype) and values.dtype.kind in "iuf"
+    if numeric_dtype or (values.dtype == object and len(values) and set(map(type, values.to_numpy())) == {float}):
+        numeric = values.astype("float64")
+        return numeric, ~blank & numeric.isna()
     kinds = values.map(type)
     numeric = pd.to_numeric(values.where(kinds.isin([int, float, np.float64, np.int64])),
                             errors="coerce")
@@ -198,22 +228,32 @@ def parse_statuses(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, 
     The canonical label is the council's one spelling (``spec.canonical_status``); the label as
     written keeps the analyst's text with its white space tidied.
     """
-    written = values.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+    # Each distinct text is tidied and looked up once (a status column holds a few dozen):
+    # the regex over all 200k cells took 0.2 s of the 0.3 s this took.
+    codes, distinct = pd.factorize(values.astype("string").array)  # missing -> -1
+    tidy = pd.Series(distinct).str.strip().str.replace(r"\s+", " ", regex=True)
+    uniques = tidy.unique()
+    group = tidy.map({u: STATUS_LOOKUP.get(fold(u)) for u in uniques})
+    canonical = tidy.map({u: canonical_status(u) or "" for u in uniques})
+
+    def spread(per_text: pd.Series) -> pd.Series:
+        return pd.Series(per_text.array.take(codes, allow_fill=True), index=values.index, name=values.name)
+
+    written, group, canonical = spread(tidy), spread(group), spread(canonical)
     blank = written.isna() | (written == "")
-    uniques = written.dropna().unique()
-    group = written.map({u: STATUS_LOOKUP.get(fold(u)) for u in uniques})
-    canonical = written.map({u: canonical_status(u) or "" for u in uniques})
     unknown = ~blank & group.isna()
     return canonical.fillna(""), group, unknown, written.fillna("")
 
 
 def split_institutions(values: pd.Series) -> pd.Series:
     """``"FM; VARAM, VK"`` -> ``["FM", "VARAM", "VK"]`` (empty list when blank)."""
+    # Split once per distinct text, then spread the lists over the rows (a list built per row
+    # cost 0.24 s at 200k rows).
     text = values.astype("string").fillna("")
-    uniques = text.unique()
-    mapping = {u: [p.strip() for p in str(u).replace(";", ",").split(",") if p.strip()]
-               for u in uniques}
-    return text.map(mapping)
+    codes, distinct = pd.factorize(text.array)
+    lists = pd.Series(distinct).map({u: [p.strip() for p in str(u).replace(";", ",").split(",") if p.strip()]
+                                     for u in distinct.tolist()})
+    return pd.Series(lists.array.take(codes), index=values.index, name=values.name)
 
 
 def parse_flags(values: pd.Series, blank: pd.Series) -> tuple[pd.Series, pd.Series]:

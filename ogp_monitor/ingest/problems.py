@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 ERROR = "error"
 NOTICE = "notice"
@@ -40,6 +42,8 @@ class RefusedFile(Exception):
 
 def problems_frame(problems: list[Problem], lang: str = "lv") -> pd.DataFrame:
     """Problems as a table for the upload page (columns in the UI language)."""
+    import pandas as pd  # here, so the reader's child process starts parsing before pandas is loaded
+
     rows = [asdict(p) for p in problems]
     frame = pd.DataFrame(rows, columns=["severity", "code", "place", "message_lv", "message_en",
                                         "fix_lv", "fix_en"])

@@ -21,6 +21,7 @@ import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Callable
 from xml.parsers import expat
 
 import python_calamine
@@ -405,12 +406,32 @@ def _scan_parts(data: bytes, archive: zipfile.ZipFile) -> None:
             ref = f"{column_letter(max(extent.columns - 1, 0))}{extent.rows or 1}"
             titles = _sheet_titles(archive)
             place = f"{titles[info.filename]}!{ref}" if info.filename in titles else info.filename.rsplit("/", 1)[-1]
-            raise _refuse("sheet_extent",
-                          f"Lapas izmantotais apgabals sniedzas līdz {ref} — tas ir pārāk liels.",
-                          f"The sheet's used range reaches {ref} — far too large.",
-                          f"Izdzēsiet tukšās rindas un kolonnas aiz datiem (līdz {ref}) un saglabājiet vēlreiz.",
-                          f"Delete the empty rows and columns after the data (up to {ref}) and save again.",
-                          place=place)
+            raise _too_large(ref, place)
+
+
+def _too_large(ref: str, place: str) -> RefusedFile:
+    return _refuse("sheet_extent",
+                   f"Lapas izmantotais apgabals sniedzas līdz {ref} — tas ir pārāk liels.",
+                   f"The sheet's used range reaches {ref} — far too large.",
+                   f"Izdzēsiet tukšās rindas un kolonnas aiz datiem (līdz {ref}) un saglabājiet vēlreiz.",
+                   f"Delete the empty rows and columns after the data (up to {ref}) and save again.",
+                   place=place)
+
+
+def _check_parsed_extent(name: str, sheet) -> None:
+    """The rectangle calamine has built for a sheet, bounded as the pre-scan bounds a part.
+
+    After the pre-scan this never fires; in the child process of ``isolated`` (which parses
+    before the pre-scan has finished) it refuses an oversized sheet before its cells become
+    Python objects.
+    """
+    if sheet.end is None:
+        return
+    extent = _Extent()
+    extent.max_row, extent.max_col = sheet.end[0] + 1, max(extent.max_col, sheet.end[1])
+    if extent.too_large():
+        ref = f"{column_letter(extent.columns - 1)}{extent.rows}"
+        raise _too_large(ref, f"{name}!{ref}")
 
 
 def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -440,6 +461,7 @@ def _parse_sheets(book, names: list[str], covers: tuple[str, ...] = ()) -> dict[
     parsed = {}
     for name in names:
         sheet = book.get_sheet_by_name(name)
+        _check_parsed_extent(name, sheet)
         rows = sheet.to_python(skip_empty_area=True, nrows=COVER_ROWS) if name in covers else \
             sheet.to_python(skip_empty_area=True)
         parsed[name] = (rows, sheet.start)
@@ -452,18 +474,45 @@ def _open_and_parse(data: bytes, names: list[str],
     return _parse_sheets(python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), names, covers)
 
 
+def _fill(sheets: list[RawSheet], parsed: dict[str, tuple[list[list], tuple[int, int] | None]]) -> None:
+    for raw in sheets:
+        if raw.name in parsed:
+            raw.rows, start = parsed[raw.name]
+            if start is not None:
+                raw.first_row, raw.first_col = start
+
+
 def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
     """Bytes of an .xlsx -> raw sheets. Raises RefusedFile with a clear problem.
 
     Every part of the archive has passed the checks before calamine opens it.
-    The measures sheet (the largest) is then parsed on this thread while the
-    other sheets are parsed on a second one, each with a workbook of its own:
-    calamine releases the GIL while it parses, so on two cores the smaller
-    sheets cost no extra time (at 200k measures + 1M indicator values the
-    indicator sheet's parse is ~0.9 s of calamine's ~3.5 s).
     """
     archive = check_bytes(data, max_bytes)
     _scan_parts(data, archive)
+    return parse_workbook(data)
+
+
+def parse_workbook(data: bytes, early: Callable[[list[RawSheet]], None] | None = None) -> RawWorkbook:
+    """The sheets of a workbook whose bytes have been checked (``read_workbook``) or are
+    parsed where a hostile file can do no harm (``isolated``). Raises RefusedFile.
+
+    The measures sheet (the largest) is parsed on this thread while the
+    other sheets are parsed on a second one, each with a workbook of its own:
+    calamine releases the GIL while it parses, so on two cores the smaller
+    sheets cost no extra time (at 200k measures + 1M indicator values the
+    indicator sheet's parse is ~0.9 s of calamine's ~3.5 s). ``early`` is called on that
+    second thread with the other sheets (perhaps none) as soon as they are read, while the
+    measures sheet may still be parsing.
+    """
+
+    def others_first(names: list[str]) -> dict[str, tuple[list[list], tuple[int, int] | None]]:
+        parsed = _open_and_parse(data, names, covers) if names else {}
+        if early is not None:
+            done = [raw for raw in sheets if raw.name in parsed]
+            _fill(done, parsed)
+            early(done)
+        return parsed
+
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
@@ -478,20 +527,16 @@ def read_workbook(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> RawWorkbook:
         first = [s.name for s in sheets if s.kind == "measures"][:1] or wanted[:1]
         others = [n for n in wanted if n not in first]
         with ThreadPoolExecutor(max_workers=1) as pool:
-            later = pool.submit(_open_and_parse, data, others, covers) if others else None
+            later = pool.submit(others_first, others) if others or early is not None else None
             parsed = _parse_sheets(book, first, covers)
             if later is not None:
                 parsed.update(later.result())
-        for raw in sheets:
-            if raw.name in parsed:
-                raw.rows, start = parsed[raw.name]
-                if start is not None:
-                    raw.first_row, raw.first_col = start
+        _fill(sheets, parsed)
     except python_calamine.PasswordError:
         raise _refuse("encrypted", "Darbgrāmata ir aizsargāta ar paroli.", "The workbook is password-protected.",
                       "Noņemiet paroli un saglabājiet vēlreiz.", "Remove the password and save again.") from None
     except BaseException as exc:  # the Rust reader may also panic (pyo3's PanicException is a BaseException)
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError, RefusedFile)):
             raise
         raise _refuse("unreadable", "Darbgrāmatu nevar nolasīt: tā ir bojāta vai nestandarta.",
                       f"The workbook cannot be read: it is damaged or non-standard ({type(exc).__name__}).",

@@ -16,6 +16,9 @@ def fold(text: object) -> str:
     """
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = str(text)
+    if not s.isascii():  # ASCII has no decompositions and no combining marks
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.lower()
     return _NON_WORD.sub(" ", s).strip()

@@ -72,6 +72,13 @@ class _Collector:
         if n <= MAX_PROBLEMS_PER_KIND:
             self.problems.append(problem)
 
+    def merge(self, other: _Collector) -> None:
+        """Add what ``other`` collected, as if each of its problems had been added here in turn."""
+        for problem in other.problems:
+            self.add(problem)
+        for code, n in other._counts.items():
+            self._counts[code] += n - min(n, MAX_PROBLEMS_PER_KIND)
+
     def finish(self) -> list[Problem]:
         for code, n in self._counts.items():
             if n > MAX_PROBLEMS_PER_KIND:
@@ -612,7 +619,7 @@ def _plans(measures: pd.DataFrame, schedule: pd.DataFrame | None, given: str | N
     spellings of a plan (``Piektais plāns 2022-2025``) become the one id (``5. plāns 2022–2025``).
     Returns where the plan came from ("" when rows are still without one: ``store`` matches them)."""
     source = ""
-    named = sorted(set(measures.loc[measures["plan_id"] != "", "plan_id"]))
+    named = sorted(set(measures["plan_id"].unique()) - {""})
     for value in named:
         ref = titles.plan_in(value)
         if ref is not None and ref.pure and ref.plan_id != value:
@@ -657,8 +664,31 @@ def _plans(measures: pd.DataFrame, schedule: pd.DataFrame | None, given: str | N
     return source if plan is not None or named else ""
 
 
+@dataclass
+class SheetCheck:
+    """One sheet validated before the rest of its workbook is read (``validate_early``)."""
+
+    sheet: RawSheet
+    frame: pd.DataFrame | None
+    out: _Collector
+
+
+def validate_early(sheets: list[RawSheet]) -> SheetCheck | None:
+    """Validate the trust indicators among ``sheets`` (the workbook's other sheets, parsed
+    while its measures sheet still is); ``validate(..., early=)`` then uses the result.
+
+    The indicators are the one sheet checked on its own: nothing in them depends on the
+    measures, and their problems join the others in the order ``validate`` adds them.
+    """
+    sheet = RawWorkbook(sheets).by_kind("indicators")
+    if sheet is None:
+        return None
+    out = _Collector()
+    return SheetCheck(sheet, _indicators(sheet, out), out)
+
+
 def validate(book: RawWorkbook, report_date: dt.date | None = None, plan_id: str | None = None,
-             file_name: str = "") -> tuple[Clean | None, list[Problem]]:
+             file_name: str = "", early: SheetCheck | None = None) -> tuple[Clean | None, list[Problem]]:
     """Check every sheet; return clean frames (None when any error) and all problems.
 
     A workbook needs at least one sheet the format knows. Without a measures sheet it updates only
@@ -666,6 +696,7 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None, plan_id: str
     The report date and the plan come from the file itself when it states them (a column, its
     title rows, a cover sheet, its name) or from what the analyst gives (``report_date``,
     ``plan_id``); rows still without a plan have ``plan_id == ""`` and ``store`` finds their plan.
+    ``early`` is ``validate_early`` of some of the book's sheets, done beforehand.
     """
     out = _Collector()
     measures_sheet = book.by_kind("measures")
@@ -681,7 +712,11 @@ def validate(book: RawWorkbook, report_date: dt.date | None = None, plan_id: str
         return None, out.finish()
     _sheet_notices(book, out)
     measures, table = _measures(measures_sheet, out) if measures_sheet is not None else (None, None)
-    indicators = _indicators(ind_sheet, out) if ind_sheet else None
+    if ind_sheet and early is not None and early.sheet is ind_sheet:
+        out.merge(early.out)
+        indicators = early.frame
+    else:
+        indicators = _indicators(ind_sheet, out) if ind_sheet else None
     schedule = _schedule(sched_sheet, out) if sched_sheet else None
     if measures_sheet is None:
         kept = [label for sheet, label in ((ind_sheet, "rādītāji / indicators"), (sched_sheet, "grafiks / schedule"))

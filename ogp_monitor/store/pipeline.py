@@ -15,7 +15,8 @@ import pandas as pd
 
 from ..ingest.plans import match_plan
 from ..ingest.problems import ERROR, NOTICE, Problem, RefusedFile
-from ..ingest.reader import MAX_FILE_BYTES, read_workbook
+from ..ingest import isolated
+from ..ingest.reader import MAX_FILE_BYTES, check_bytes, read_workbook
 from ..ingest.titles import plan_in, same_plan
 from ..ingest.validate import Clean, validate
 from . import db
@@ -51,7 +52,7 @@ class Checked:
     @property
     def plans(self) -> list[str]:
         """The plans whose measures the file holds."""
-        return [] if self.clean is None else sorted(set(self.clean.measures["plan_id"]))
+        return [] if self.clean is None else sorted(set(self.clean.measures["plan_id"].unique()))
 
 
 def check(content: bytes, file_name: str, report_date: dt.date | None = None, plan_id: str | None = None,
@@ -66,11 +67,16 @@ def check(content: bytes, file_name: str, report_date: dt.date | None = None, pl
     step = progress or (lambda name: None)
     step("read")
     try:
-        book = read_workbook(content, max_bytes=max_bytes)
+        archive = check_bytes(content, max_bytes)
+        if isolated.wanted(archive):  # a large file: parsed in a child process while it is checked
+            clean, problems = isolated.read_and_validate(content, archive, report_date=report_date, plan_id=plan_id,
+                                                         file_name=file_name, on_read=lambda: step("check"))
+        else:
+            book = read_workbook(content, max_bytes=max_bytes)
+            step("check")
+            clean, problems = validate(book, report_date=report_date, plan_id=plan_id, file_name=file_name)
     except RefusedFile as refused:
         return Checked(file_name, content, None, [refused.problem], refused=True)
-    step("check")
-    clean, problems = validate(book, report_date=report_date, plan_id=plan_id, file_name=file_name)
     if clean is not None:
         problems += resolve_plan(clean, known if known is not None else pd.DataFrame())
         if any(p.is_error for p in problems):
@@ -86,7 +92,7 @@ def resolve_plan(clean: Clean, known: pd.DataFrame) -> list[Problem]:
     names the plan (``--plan``, or the upload page's choice).
     """
     measures, schedule = clean.measures, clean.schedule
-    problems: list[Problem] = _known_plan_ids(clean, sorted(set(known["plan_id"])) if not known.empty else [])
+    problems: list[Problem] = _known_plan_ids(clean, sorted(set(known["plan_id"].unique())) if not known.empty else [])
     unnamed = measures["plan_id"] == ""
     if unnamed.any():
         found = match_plan(measures[unnamed], known)
@@ -99,7 +105,7 @@ def resolve_plan(clean: Clean, known: pd.DataFrame) -> list[Problem]:
             f"atbilst plānam „{found.plan_id}”, tāpēc ziņojums pievienots tam.",
             f"The file names no plan. {found.n_matched} of its {found.n_measures} measures match plan "
             f"'{found.plan_id}' by number and title, so the report is filed there.", "", ""))
-    plans = sorted(set(measures["plan_id"]))
+    plans = sorted(set(measures["plan_id"].unique()))
     no_plan_schedule = schedule["plan_id"] == ""
     if no_plan_schedule.any():
         if len(plans) != 1:
@@ -112,7 +118,7 @@ def _known_plan_ids(clean: Clean, known_plans: list[str]) -> list[Problem]:
     """A plan the file names in other words (``Sestā … plāna 2026.–2029.``) is the known plan of the
     same number (``6. plāns 2026–2027``), so its history continues instead of splitting in two."""
     problems = []
-    for plan in sorted(set(clean.measures["plan_id"]) - set(known_plans) - {""}):
+    for plan in sorted(set(clean.measures["plan_id"].unique()) - set(known_plans) - {""}):
         ref = plan_in(plan)
         same = same_plan(ref, known_plans) if ref is not None and ref.pure else None
         if same is None:
@@ -179,13 +185,21 @@ def big_removals(removed: dict[str, list[str]], current: dict[str, int]) -> list
 
 
 def removals_against(clean: Clean, known: pd.DataFrame) -> list[Removal]:
-    """``big_removals`` of a checked file against the current measures (``known``), plan by plan."""
-    removed, current = {}, {}
-    for plan in sorted(set(clean.measures["plan_id"])):
-        now = known.loc[known["plan_id"] == plan, "measure_no"].astype(str)
-        new = set(clean.measures.loc[clean.measures["plan_id"] == plan, "measure_no"].astype(str))
-        current[plan] = len(now)
-        removed[plan] = [no for no in now if no not in new]
+    """``big_removals`` of a checked file against the current measures (``known``), plan by plan.
+
+    One pass over each frame (a mask per plan over every row took 1.3 s for 1,000 plans at 200k rows).
+    """
+    plans = sorted(set(clean.measures["plan_id"].unique()))
+    removed: dict[str, list[str]] = {plan: [] for plan in plans}
+    current = dict.fromkeys(plans, 0)
+    if known.empty:
+        return big_removals(removed, current)
+    new = set(zip(clean.measures["plan_id"].tolist(), clean.measures["measure_no"].astype(str).tolist()))
+    for plan, no in zip(known["plan_id"].tolist(), known["measure_no"].astype(str).tolist()):
+        if plan in current:
+            current[plan] += 1
+            if (plan, no) not in new:
+                removed[plan].append(no)
     return big_removals(removed, current)
 
 
