@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2  # noqa: E402
-from tornado.httpclient import HTTPRequest  # noqa: E402
-from tornado.websocket import websocket_connect  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402  (installed with streamlit's server)
 
 from ogp_monitor.store import db  # noqa: E402
 from tests.browser.test_replicas import start_nginx  # noqa: E402
@@ -42,17 +41,14 @@ async def load_page(base: str, query: str = "") -> tuple[float, str]:
     """One fresh session runs the main page; returns (seconds, all text the page sent)."""
     ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
     started = time.perf_counter()
-    conn = await websocket_connect(HTTPRequest(ws_url, headers={"Origin": base}), max_message_size=64 << 20)
-    try:
+    async with connect(ws_url, origin=base, max_size=64 << 20, subprotocols=["streamlit"]) as conn:
         msg = BackMsg_pb2.BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_script_hash = ""
-        await conn.write_message(msg.SerializeToString(), binary=True)
+        await conn.send(msg.SerializeToString())
         texts = []
         while True:
-            raw = await asyncio.wait_for(conn.read_message(), timeout=60)
-            if raw is None:
-                raise ConnectionError("closed")
+            raw = await asyncio.wait_for(conn.recv(), timeout=60)
             fwd = ForwardMsg_pb2.ForwardMsg()
             fwd.ParseFromString(raw)
             kind = fwd.WhichOneof("type")
@@ -64,8 +60,6 @@ async def load_page(base: str, query: str = "") -> tuple[float, str]:
                 if fwd.script_finished != ForwardMsg_pb2.ForwardMsg.FINISHED_SUCCESSFULLY:
                     raise RuntimeError(f"script finished with {fwd.script_finished}")
                 return time.perf_counter() - started, "\n".join(texts)
-    finally:
-        conn.close()
 
 
 async def level(base: str, k: int, rounds: int = 3) -> tuple[list[float], int]:
