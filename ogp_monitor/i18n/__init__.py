@@ -12,12 +12,12 @@ import math
 
 import pandas as pd
 
-from . import charts, common, deck, measure, upload, views
+from . import charts, common, deck, measure, open_data, upload, views
 
 LANGS = ("lv", "en")
 DEFAULT_LANG = "lv"
 
-_MODULES = [common, charts, views, deck, upload, measure]
+_MODULES = [common, charts, views, deck, upload, measure, open_data]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
