@@ -1,4 +1,4 @@
-"""Command line: ingest, query, snapshots, template, seed (same code path as the dashboard)."""
+"""Command line: ingest, query, snapshots, template, seed, deck, open-data (same code path as the dashboard)."""
 
 from __future__ import annotations
 
@@ -79,6 +79,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                   "The database is unchanged.", file=sys.stderr)
             return EXIT_REFUSED
         result = pipeline.store(con, checked, uploaded_by=args.by, progress=steps)
+        served = None if result.duplicate else _serve_open_data(con)
     finally:
         con.close()
     clean = checked.clean
@@ -95,6 +96,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"  indicators   {counts['indicators']}")
     print(f"  schedule     {counts['schedule']}")
     print(f"  sha256       {checked.sha256}")
+    if served:
+        print(served)
     return 0
 
 
@@ -163,9 +166,29 @@ def cmd_seed(args: argparse.Namespace) -> int:
                 return EXIT_REFUSED
             result = pipeline.store(con, checked, uploaded_by="sample")
             print(f"seeded snapshot {result.snapshot_id} from {path.name}")
+        served = _serve_open_data(con)
+        if served:
+            print(served)
     finally:
         con.close()
     return 0
+
+
+def _serve_open_data(con) -> str | None:
+    """After a publication has committed: make static/open-data/ serve the published state (a fresh
+    clone's `make run` then serves it); returns the line to print. A failure is reported on stderr and
+    does not undo the publication (the exit code stays 0); the previous package stays served."""
+    from .reports import open_data
+
+    try:
+        package = open_data.refresh(con)
+    except Exception as exc:
+        print(f"open data: not updated ({_explain(exc)}); the publication stands and the previous package "
+              "stays served. Run `python -m ogp_monitor open-data` to try again.", file=sys.stderr)
+        return None
+    if package is None:
+        return None
+    return f"  open data    {len(package.files)} files in {open_data.static_root() / open_data.LINK}"
 
 
 def cmd_password(args: argparse.Namespace) -> int:
@@ -202,6 +225,41 @@ def cmd_deck(args: argparse.Namespace) -> int:
         pdf_path = out.with_suffix(".pdf")
         pdf_path.write_bytes(pdf.to_pdf(content))
         print(f"wrote {pdf_path}")
+    return 0
+
+
+def cmd_open_data(args: argparse.Namespace) -> int:
+    """Write the open data package of the published state: into DIR, or (without DIR) where the
+    dashboard serves it, static/open-data/ (switched in one step)."""
+    from .reports import open_data
+
+    try:
+        settings = open_data.Settings.from_env()
+    except ValueError as exc:
+        print(f"open-data: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    con = db.connect(args.db, read_only=db.db_path(args.db).exists())
+    try:
+        if args.dir:
+            try:
+                package = open_data.write_package_into(con, args.dir, settings)
+            except ValueError as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_REFUSED
+        else:
+            package = (open_data.write_package_atomically(con, settings=settings) if args.force
+                       else open_data.refresh(con, settings=settings))
+            if package is None:
+                print(f"{open_data.static_root() / open_data.LINK}: already serves the current published state")
+                return 0
+    finally:
+        con.close()
+    for f in package.files:
+        rows = f"{f.rows:>6} rows" if f.rows is not None else " " * 11
+        print(f"  {f.path:<46} {rows} {f.bytes / 1024:8.1f} kB")
+    total = sum(f.bytes for f in package.files)
+    where = args.dir or open_data.static_root() / open_data.LINK
+    print(f"wrote {where}: {len(package.files)} files, {total / 1024:.0f} kB in {package.seconds:.2f} s")
     return 0
 
 
@@ -259,6 +317,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("lv", "en"), default="lv")
     p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
     p.set_defaults(func=cmd_deck)
+
+    p = with_db(sub.add_parser("open-data", help="write the open data package (Frictionless + DCAT-AP) of the "
+                                                  "published state"))
+    p.add_argument("dir", nargs="?", help="folder to write (replaced if it holds a package); without it, the "
+                                          "package the dashboard serves at /app/static/open-data/")
+    p.add_argument("--force", action="store_true", help="rebuild the served package even when it is current")
+    p.set_defaults(func=cmd_open_data)
     return parser
 
 

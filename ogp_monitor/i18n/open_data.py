@@ -169,19 +169,25 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "Update frequency: {frequency}."),
     "od.contact": ("Kontaktpunkts: {contact}.", "Contact point: {contact}."),
     "od.curl_heading": ("Lejupielāde no komandrindas", "Download from the command line"),
-    "od.curl_caption": ("Visa pakete: datapackage.json uzskaita katru failu ar tā izmēru un SHA-256.",
-                        "The whole package: datapackage.json lists every file with its size and SHA-256."),
+    "od.curl_caption": ("datapackage.json nosauc katru paketes failu; dcat.jsonld norāda katra faila izmēru un "
+                        "SHA-256.",
+                        "datapackage.json names every file of the package; dcat.jsonld gives each file's size "
+                        "and SHA-256."),
     "od.portal_heading": ("Reģistrēšana data.gov.lv", "Registering with data.gov.lv"),
-    "od.portal": ("Latvijas atvērto datu portāls [data.gov.lv](https://data.gov.lv) darbojas ar CKAN, kura "
-                  "DCAT ievākšanas (harvesting) modulis var regulāri nolasīt šo DCAT-AP failu un izveidot vai "
-                  "atjaunināt datu kopu ar vienu resursu katram failam. Nosūtiet zemāk esošo adresi portāla "
-                  "administratoriem kā ievākšanas avotu un vienojieties par ievākšanas biežumu; portāla "
-                  "pieslēgšanās kārtību skatiet portālā. Fails tiek pasniegts ar tipu application/ld+json.",
-                  "Latvia's open data portal [data.gov.lv](https://data.gov.lv) runs on CKAN, whose DCAT "
-                  "harvester can read this DCAT-AP file regularly and create or update one dataset with one "
-                  "resource per file. Send the address below to the portal's administrators as a harvest "
-                  "source and agree on how often it is harvested; how publishers join the portal is "
-                  "described on the portal. The file is served as application/ld+json."),
+    "od.portal": ("Latvijas atvērto datu portāls [data.gov.lv](https://data.gov.lv) darbojas ar CKAN. Publicētājs "
+                  "vispirms iegūst piekļuvi portālam (portāla sadaļa publicētājiem). Tad ir divi ceļi:\n\n"
+                  "1. lūgt portāla administratorus pievienot zemāk esošo adresi kā DCAT ievākšanas (harvest) "
+                  "avotu: CKAN DCAT ievācējs to nolasa kā JSON-LD (tips application/ld+json) un pēc katras "
+                  "ievākšanas atjaunina vienu datu kopu ar resursu katram failam;\n"
+                  "2. portālā izveidot datu kopu un katram failam norādīt saiti uz tā adresi augstāk: adreses "
+                  "nemainās, tāpēc saites vienmēr ved uz pašreizējiem datiem.",
+                  "Latvia's open data portal [data.gov.lv](https://data.gov.lv) runs on CKAN. The publisher first "
+                  "gets access to the portal (the portal's section for publishers). Then there are two ways:\n\n"
+                  "1. ask the portal's administrators to add the address below as a DCAT harvest source: CKAN's "
+                  "DCAT harvester reads it as JSON-LD (served as application/ld+json) and on every harvest "
+                  "updates one dataset with one resource per file;\n"
+                  "2. create the dataset on the portal and give each file's address above as a link: the "
+                  "addresses never change, so the links always lead to the current data."),
     "od.no_public_url": ("Publiskā adrese nav iestatīta (OGP_PUBLIC_URL): DCAT failā saites ir relatīvas. "
                          "Pirms reģistrēšanas iestatiet servera publisko adresi, lai saites būtu pilnas.",
                          "No public address is set (OGP_PUBLIC_URL): the links in the DCAT file are relative. "
@@ -191,6 +197,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "od.freq.ANNUAL_2": ("divreiz gadā", "twice a year"),
     "od.freq.QUARTERLY": ("reizi ceturksnī", "quarterly"),
     "od.freq.MONTHLY": ("reizi mēnesī", "monthly"),
-    "od.settings_error": ("Atvērto datu iestatījumos ir kļūda: {error}", "The open data settings are wrong: "
-                                                                         "{error}"),
+    "od.not_updated": ("Atvērto datu paketi neizdevās atjaunināt ({error}). Tiek pasniegta un zemāk parādīta "
+                       "iepriekšējā pakete.",
+                       "The open data package could not be updated ({error}). The previous package is still "
+                       "served and shown below."),
+    "od.not_written": ("Atvērto datu paketi neizdevās uzrakstīt ({error}).",
+                       "The open data package could not be written ({error})."),
+    "od.not_updated_after_publication": (
+        "Publicēšana ir izdevusies, bet atvērto datu paketi neizdevās atjaunināt ({error}). Tiek pasniegta "
+        "iepriekšējā pakete. Lapa „Atvērtie dati” mēģina to atjaunināt ikreiz, kad to atver; kļūda ir "
+        "ierakstīta servera žurnālā.",
+        "The publication went through, but the open data package could not be updated ({error}). The "
+        "previous package is still served. The 'Open data' page tries again each time it is opened; the "
+        "error is in the server's log."),
 }

@@ -399,6 +399,31 @@ def refresh(con, root: str | os.PathLike | None = None, settings: Settings | Non
     return write_package_atomically(con, root, settings)
 
 
+def write_package_into(con, target: str | os.PathLike, settings: Settings | None = None) -> Package:
+    """``python -m ogp_monitor open-data DIR``: build beside ``target``, then put it in place (a package
+    already there is replaced whole). Refuses (ValueError) a folder that holds anything but a package,
+    and a link (the served ``open-data`` is switched by ``refresh``, never replaced by hand)."""
+    settings = settings or Settings.from_env()
+    target = Path(target)
+    if target.is_symlink():
+        raise ValueError(f"{target}: a link, not a folder (to update the served package, run open-data without DIR)")
+    if target.exists() and (not target.is_dir() or
+                            any(target.iterdir()) and not (target / "datapackage.json").is_file()):
+        raise ValueError(f"{target}: not empty and not an open data package; give an empty or new folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        package = build_package(con, building, settings)
+        building.chmod(0o755)
+        if target.exists():
+            shutil.rmtree(target)
+        os.rename(building, target)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return replace(package, directory=target)
+
+
 def served_package(root: str | os.PathLike | None = None) -> tuple[dict, dict[str, int]] | None:
     """The served ``datapackage.json`` and the size of every file beside it (for the Open data page)."""
     served = served_dir(root)
