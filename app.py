@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ogp_monitor.i18n import t
-from ogp_monitor.web import auth, cache, filters
+from ogp_monitor.web import auth, cache, filters, open_data
 
 meeting = st.session_state.get("meeting", st.query_params.get("mode") == "meeting")
 st.set_page_config(page_title="OGP Monitor", page_icon=":material/fact_check:", layout="wide",
@@ -26,8 +26,10 @@ pages = [
             url_path="uzticesanas"),
     st.Page("views/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="dati"),
     st.Page("views/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
+    st.Page("views/open_data.py", title=t("nav.open_data", lang), icon=":material/dataset:", url_path="atvertie-dati"),
 ]
 auth.verifier()  # first start without a configured password: generate one, print it once
+open_data.ensure_served()  # first run of the process: /app/static/open-data/ serves the published state
 pages.append(st.Page("views/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
 # Upload and History are listed only for a signed-in analyst; their addresses always answer (a reload,
 # a shared link), and for anyone else they show the sign-in and then the page.

@@ -1,4 +1,5 @@
-"""Command line: ingest, query, snapshots, template, seed, deck, round (same code path as the dashboard)."""
+"""Command line: ingest, publish, rollback, query, snapshots, template, seed, deck, round, open-data (same code
+path as the dashboard)."""
 
 from __future__ import annotations
 
@@ -84,6 +85,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                   "The database is unchanged.", file=sys.stderr)
             return EXIT_REFUSED
         result = pipeline.store(con, checked, uploaded_by=args.by, progress=steps)
+    served = None if result.duplicate else _serve_open_data(args.db)
     clean = checked.clean
     assert clean is not None
     if result.duplicate:
@@ -98,6 +100,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"  indicators   {counts['indicators']}")
     print(f"  schedule     {counts['schedule']}")
     print(f"  sha256       {checked.sha256}")
+    if served:
+        print(served)
     return 0
 
 
@@ -162,7 +166,31 @@ def cmd_seed(args: argparse.Namespace) -> int:
                 return EXIT_REFUSED
             result = pipeline.store(con, checked, uploaded_by="sample")
             print(f"seeded snapshot {result.snapshot_id} from {path.name}")
+    served = _serve_open_data(args.db)
+    if served:
+        print(served)
     return 0
+
+
+def _serve_open_data(db_file: str | None) -> str | None:
+    """After a publication has committed: make static/open-data/ serve the published state (a fresh
+    clone's `make run` then serves it); returns the line to print. A failure is reported on stderr and
+    does not undo the publication (the exit code stays 0); the previous package stays served."""
+    from .reports import open_data
+
+    try:
+        con = db.connect_published(db_file)  # the published copy the writer has just written
+        try:
+            package = open_data.refresh(con)
+        finally:
+            con.close()
+    except Exception as exc:
+        print(f"open data: not updated ({_explain(exc)}); the publication stands and the previous package "
+              "stays served. Run `python -m ogp_monitor open-data` to try again.", file=sys.stderr)
+        return None
+    if package is None:
+        return None
+    return f"  open data    {len(package.files)} files in {open_data.static_root() / open_data.LINK}"
 
 
 def cmd_password(args: argparse.Namespace) -> int:
@@ -228,6 +256,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
                       "run again with --yes if that is meant", file=sys.stderr)
             return EXIT_REFUSED
     print(f"published snapshot {args.snapshot} ({info['file_name']}; {', '.join(info['parts'])})")
+    served = _serve_open_data(args.db)
+    if served:
+        print(served)
     return 0
 
 
@@ -241,6 +272,9 @@ def cmd_rollback(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
         info = publishing.snapshot_info(con, args.snapshot)
     print(f"snapshot {args.snapshot} is current again ({', '.join(info['current_parts'])})")
+    served = _serve_open_data(args.db)
+    if served:
+        print(served)
     return 0
 
 
@@ -351,6 +385,9 @@ def _round_close(con, args, rounds) -> int:
               "run again with --yes if that is meant", file=sys.stderr)
         return EXIT_REFUSED
     print(f"published snapshot {sid}: {r.plan_id} as of {r.as_of:%d.%m.%Y}")
+    served = _serve_open_data(args.db)
+    if served:
+        print(served)
     return 0
 
 
@@ -380,6 +417,41 @@ def _round_list(con, args, rounds) -> int:
 
 ROUND_STEPS = {"start": _round_start, "collect": _round_collect, "status": _round_status, "remind": _round_remind,
                "close": _round_close, "reopen": _round_reopen, "cancel": _round_cancel, "list": _round_list}
+
+
+def cmd_open_data(args: argparse.Namespace) -> int:
+    """Write the open data package of the published state: into DIR, or (without DIR) where the
+    dashboard serves it, static/open-data/ (switched in one step)."""
+    from .reports import open_data
+
+    try:
+        settings = open_data.Settings.from_env()
+    except ValueError as exc:
+        print(f"open-data: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    con = db.connect_published(args.db)
+    try:
+        if args.dir:
+            try:
+                package = open_data.write_package_into(con, args.dir, settings)
+            except ValueError as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_REFUSED
+        else:
+            package = (open_data.write_package_atomically(con, settings=settings) if args.force
+                       else open_data.refresh(con, settings=settings))
+            if package is None:
+                print(f"{open_data.static_root() / open_data.LINK}: already serves the current published state")
+                return 0
+    finally:
+        con.close()
+    for f in package.files:
+        rows = f"{f.rows:>6} rows" if f.rows is not None else " " * 11
+        print(f"  {f.path:<46} {rows} {f.bytes / 1024:8.1f} kB")
+    total = sum(f.bytes for f in package.files)
+    where = args.dir or open_data.static_root() / open_data.LINK
+    print(f"wrote {where}: {len(package.files)} files, {total / 1024:.0f} kB in {package.seconds:.2f} s")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -488,6 +560,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("lv", "en"), default="lv")
     p.add_argument("--pdf", action="store_true", help="also write OUT.pdf (needs LibreOffice)")
     p.set_defaults(func=cmd_deck)
+
+    p = with_db(sub.add_parser("open-data", help="write the open data package (Frictionless + DCAT-AP) of the "
+                                                  "published state"))
+    p.add_argument("dir", nargs="?", help="folder to write (replaced if it holds a package); without it, the "
+                                          "package the dashboard serves at /app/static/open-data/")
+    p.add_argument("--force", action="store_true", help="rebuild the served package even when it is current")
+    p.set_defaults(func=cmd_open_data)
     return parser
 
 

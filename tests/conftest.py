@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -28,6 +29,20 @@ def seed(path: Path) -> Path:
     finally:
         con.close()
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _open_data_outside_the_checkout(tmp_path_factory):
+    """Apps started by the tests (AppTest in this process, `streamlit run` in children, which inherit
+    the environment) write their open data package into a private folder, never into the checkout's
+    static/ that a developer's own `make run` serves (reports/open_data.py: static_root)."""
+    before = os.environ.get("OGP_STATIC_DIR")
+    os.environ["OGP_STATIC_DIR"] = str(tmp_path_factory.mktemp("static"))
+    yield
+    if before is None:
+        os.environ.pop("OGP_STATIC_DIR", None)
+    else:
+        os.environ["OGP_STATIC_DIR"] = before
 
 
 @pytest.fixture(scope="session")

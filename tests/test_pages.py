@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from ogp_monitor.i18n import fmt_date, t
+from ogp_monitor.i18n import fmt_date, fmt_number, t
 from ogp_monitor.reports import charts, exports, present
 from ogp_monitor.store import db, pipeline
 from ogp_monitor.web import cache, tables
@@ -23,11 +23,11 @@ from .helpers import measure_row, measures_workbook
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["views/overview.py", "views/commitments.py", "views/measure.py", "views/institutions.py",
-         "views/timeline.py", "views/trust.py", "views/data.py", "views/meeting.py"]
+         "views/timeline.py", "views/trust.py", "views/data.py", "views/meeting.py", "views/open_data.py"]
 TITLES = {"views/overview.py": "nav.overview", "views/commitments.py": "nav.commitments",
           "views/measure.py": "nav.measure",
           "views/institutions.py": "nav.institutions", "views/timeline.py": "nav.timeline",
-          "views/trust.py": "nav.trust", "views/data.py": "nav.data"}
+          "views/trust.py": "nav.trust", "views/data.py": "nav.data", "views/open_data.py": "nav.open_data"}
 PLAN5 = "5. plāns 2022–2025"
 
 
@@ -443,3 +443,58 @@ def test_the_overview_lists_what_needs_attention(monkeypatch, pages_db):
     assert metrics[t("reason.overdue")] == "3"  # 1.1, 2.5 and 6.1 on 29.09.2025, as overdue_measures.sql says
     table = next(d.value for d in at.dataframe if t("col.reason") in d.value.columns)
     assert {v.split("#")[-1] for v in table[t("col.measure_no")]} >= {"1.1", "2.5", "6.1"}
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_open_data_page_lists_the_files_fields_licence_curl_and_the_dcat_address(monkeypatch, pages_db,
+                                                                                      tmp_path, lang):
+    monkeypatch.setenv("OGP_STATIC_DIR", str(tmp_path / "static"))
+    monkeypatch.delenv("OGP_PUBLIC_URL", raising=False)
+    at = app(monkeypatch, pages_db, "views/open_data.py", ui=lang)
+    served = tmp_path / "static" / "open-data"
+    files = at.dataframe[0].value.set_index(t("od.col.file", lang))
+    base = "/app/static/open-data/"  # AppTest has no browser address: the links are relative to the server
+    assert list(files.index[:4]) == [base + n for n in ("datapackage.json", "dcat.jsonld", "measures.csv",
+                                                         "measures.parquet")]
+    assert len(files) == 9 and files.loc[base + "measures.csv", t("od.col.rows", lang)] == 47
+    size = (served / "measures.csv").stat().st_size / 1024
+    assert files.loc[base + "measures.csv", t("od.col.size", lang)] == f"{fmt_number(size, lang, 1)} kB"
+    assert files.loc[base + "indicators.csv", t("od.col.content", lang)] == t("od.res.indicators.title", lang)
+
+    measures_fields = at.table[0].value
+    assert len(measures_fields) == 17 and measures_fields[t("od.col.field", lang)].iloc[0] == "report_date"
+    assert measures_fields[t("od.col.title", lang)].iloc[0] == t("od.f.report_date", lang)
+    assert (measures_fields[t("od.col.description", lang)].str.len() > 20).all()
+    key = measures_fields.set_index(t("od.col.field", lang))[t("od.col.key", lang)]
+    assert key["plan_id"] == key["measure_no"] == "✓" and key["measure_title"] == ""
+    assert at.table[1].value[t("od.col.field", lang)].tolist()[:3] == ["indicator", "indicator_en", "area"]
+
+    shown = texts(at)
+    licence = "[Creative Commons Attribution 4.0 International (CC BY 4.0)](https://creativecommons.org/licenses/by/4.0/)"
+    assert licence in shown and "Valsts kanceleja" in shown and t("od.freq.IRREG", lang) in shown
+    curl, dcat = (c.value for c in at.code)
+    assert f"curl -fO {base}measures.csv" in curl.splitlines()
+    assert dcat == base + "dcat.jsonld"
+    assert "data.gov.lv" in shown and t("od.no_public_url", lang) in shown
+
+
+def test_the_open_data_page_uses_the_public_address_when_it_is_set(monkeypatch, pages_db, tmp_path):
+    monkeypatch.setenv("OGP_STATIC_DIR", str(tmp_path / "static"))
+    monkeypatch.setenv("OGP_PUBLIC_URL", "https://ogp.example.lv")
+    at = app(monkeypatch, pages_db, "views/open_data.py")
+    assert [c.value for c in at.code][1] == "https://ogp.example.lv/app/static/open-data/dcat.jsonld"
+    assert t("od.no_public_url", "lv") not in texts(at)
+
+
+def test_the_open_data_page_says_when_the_package_cannot_be_updated(monkeypatch, pages_db, tmp_path):
+    """Wrong settings: the page says why, and still lists the package that stays served."""
+    monkeypatch.setenv("OGP_STATIC_DIR", str(tmp_path / "static"))
+    app(monkeypatch, pages_db, "views/open_data.py")
+    monkeypatch.setenv("OGP_OPEN_DATA_LICENCE", "MIT")
+    at = app(monkeypatch, pages_db, "views/open_data.py")
+    assert any("OGP_OPEN_DATA_LICENCE" in w.value.replace("\\", "") for w in at.warning)  # shown escaped
+    assert len(at.dataframe[0].value) == 9
+    empty = tmp_path / "nothing-served"
+    monkeypatch.setenv("OGP_STATIC_DIR", str(empty))
+    at = app(monkeypatch, pages_db, "views/open_data.py")  # nothing was ever written there
+    assert any("OGP_OPEN_DATA_LICENCE" in e.value.replace("\\", "") for e in at.error) and not at.dataframe

@@ -296,3 +296,66 @@ def test_an_analyst_page_opened_signed_out_signs_in_and_stays_there(app, fresh_d
     app.button(key="FormSubmitter:login-Pierakstīties").click().run()
     assert not app.exception and app.file_uploader  # the upload page itself, no detour
     assert app.title[0].value == "Augšupielāde"
+
+
+def served_measures(static) -> str:
+    return (static / "open-data" / "measures.csv").read_text(encoding="utf-8")
+
+
+def test_publish_rollback_and_withdraw_on_the_pages_rewrite_the_open_data(fresh_db, monkeypatch, tmp_path):
+    static = tmp_path / "static"
+    monkeypatch.setenv("OGP_STATIC_DIR", str(static))
+    monkeypatch.setenv("OGP_DB", str(fresh_db))
+    monkeypatch.setenv("OGP_ANALYST_PASSWORD", PASSWORD)
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+        september = served_measures(static)  # written when the server started
+        assert "2025-09-29" in september and "2025-12-15" not in september
+        sign_in(at)
+        at.switch_page(str(ROOT / "views/upload.py")).run()
+        upload(at, "decembris.xlsx", modified_sample())
+        at.button(key="publish").click().run()
+        assert not at.exception and "Publicēts" in texts(at.success) and not at.warning
+        assert "2025-12-15" in served_measures(static)
+        assert "Anna" not in served_measures(static)
+
+        at.switch_page(str(ROOT / "views/history.py")).run()
+        at.selectbox(key="history_snapshot").set_value(2).run()
+        at.button(key="history_rollback").click().run()
+        assert not at.exception and served_measures(static) == september
+
+        at.selectbox(key="history_snapshot").set_value(3).run()
+        at.button(key="history_rollback").click().run()
+        assert "2025-12-15" in served_measures(static)
+        at.button(key="history_withdraw").click().run()
+        assert not at.exception and served_measures(static) == september
+    finally:
+        st.cache_resource.clear()
+
+
+def test_a_publish_stands_when_the_open_data_cannot_be_written(fresh_db, monkeypatch, tmp_path):
+    """The publication commits first; a package that cannot be written is said once, not raised, and
+    the package served before stays (tests/test_open_data.py checks a half-written build itself)."""
+    static = tmp_path / "static"
+    monkeypatch.setenv("OGP_STATIC_DIR", str(static))
+    monkeypatch.setenv("OGP_DB", str(fresh_db))
+    monkeypatch.setenv("OGP_ANALYST_PASSWORD", PASSWORD)
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+        before = served_measures(static)  # written when the server started
+        monkeypatch.setenv("OGP_OPEN_DATA_FREQUENCY", "sometimes")  # from now on it cannot be written
+        sign_in(at)
+        at.switch_page(str(ROOT / "views/upload.py")).run()
+        upload(at, "decembris.xlsx", modified_sample())
+        at.button(key="publish").click().run()
+        assert not at.exception and "Publicēts" in texts(at.success)
+        warning = texts(at.warning).replace("\\", "")  # the error is shown Markdown-escaped
+        assert "atvērto datu paketi neizdevās atjaunināt" in warning and "OGP_OPEN_DATA_FREQUENCY" in warning
+        assert state(fresh_db)["current"] == 3
+        assert served_measures(static) == before
+        at.run()
+        assert not at.warning, "said once, under the publication's own message"
+    finally:
+        st.cache_resource.clear()

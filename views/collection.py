@@ -5,7 +5,7 @@ import streamlit as st
 
 from ogp_monitor.i18n import t
 from ogp_monitor.store import rounds
-from ogp_monitor.web import auth, cache, filters, round_page
+from ogp_monitor.web import auth, cache, filters, open_data, round_page
 
 lang = filters.lang()
 analyst = auth.require_analyst(lang)
@@ -14,6 +14,7 @@ con = cache.working()  # read-write, under the writers' lock, only while this ru
 st.title(t("nav.collection", lang))
 st.write(t("round.intro", lang))
 round_page.show_flash()
+open_data.show_problem(lang)
 chosen = round_page.choose(con, lang)
 if chosen is None:
     round_page.start_form(con, filters.plans()["plan_id"].tolist(), analyst, lang)

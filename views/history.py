@@ -5,7 +5,7 @@ import streamlit as st
 from ogp_monitor.i18n import fmt_date, t
 from ogp_monitor.reports import exports
 from ogp_monitor.store import db, publishing
-from ogp_monitor.web import auth, cache, filters, tables
+from ogp_monitor.web import auth, cache, filters, open_data, tables
 
 FLASH = "_history_flash"
 lang = filters.lang()
@@ -17,6 +17,7 @@ st.write(t("history.intro", lang))
 flash = st.session_state.pop(FLASH, None)
 if flash:
     getattr(st, flash[0])(flash[1])
+open_data.show_problem(lang)
 
 # Not cached: deleting an old upload does not change the data version, and this page is small.
 snaps = db.run_query(con, "snapshots")
@@ -43,6 +44,7 @@ def on_rollback(target: int) -> None:
     except (ValueError, KeyError) as exc:  # someone else changed it meanwhile
         st.session_state[FLASH] = ("warning", str(exc))
         return
+    open_data.after_publication()
     st.session_state[FLASH] = ("success", t("history.rolled_back", lang, sid=target))
 
 
@@ -52,6 +54,7 @@ def on_withdraw(target: int) -> None:
     except (ValueError, KeyError) as exc:  # someone else changed it meanwhile
         st.session_state[FLASH] = ("warning", str(exc))
         return
+    open_data.after_publication()
     st.session_state[FLASH] = ("success", t("history.withdrawn", lang, sid=target,
                                             parts=publishing.restored_text(restored, lang)))
 

@@ -6,7 +6,7 @@ from ogp_monitor.i18n import fmt_date, t
 from ogp_monitor.ingest import template
 from ogp_monitor.reports import exports
 from ogp_monitor.store import publishing
-from ogp_monitor.web import auth, cache, filters, upload_preview
+from ogp_monitor.web import auth, cache, filters, open_data, upload_preview
 
 STAGE, FLASH, ROUND = "_upload_stage", "_upload_flash", "_upload_round"
 lang = filters.lang()
@@ -25,6 +25,7 @@ if flash:
     getattr(st, flash[0])(flash[1])
     if flash[0] == "success":
         st.page_link("views/overview.py", label=t("upload.open_overview", lang), icon=":material/dashboard:")
+open_data.show_problem(lang)
 
 # A new key after publish/discard gives an empty uploader for the next file.
 upload_key = f"upload_file_{st.session_state.get(ROUND, 0)}"
@@ -89,6 +90,7 @@ def on_publish(sid: int, base: dict, confirmed: bool, report: str) -> None:
     except publishing.NeedsConfirmation:
         st.session_state[FLASH] = ("warning", t("upload.removal_unconfirmed", lang))
         return
+    open_data.after_publication()  # the open data files follow; a failure there leaves this publication
     finish(("success", t("upload.published", lang, sid=sid, date=report)))
 
 

@@ -12,12 +12,12 @@ import math
 
 import pandas as pd
 
-from . import charts, common, deck, measure, rounds, upload, views
+from . import charts, common, deck, measure, open_data, rounds, upload, views
 
 LANGS = ("lv", "en")
 DEFAULT_LANG = "lv"
 
-_MODULES = [common, charts, views, deck, upload, measure, rounds]
+_MODULES = [common, charts, views, deck, upload, measure, rounds, open_data]
 
 
 def _merge() -> dict[str, tuple[str, str]]:

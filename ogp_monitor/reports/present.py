@@ -263,3 +263,44 @@ def measure_history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if out["progress_pct"].isna().all():
         columns.pop("progress_pct")
     return _rename(out, columns, lang)
+
+
+def open_data_files(descriptor: dict, sizes: dict[str, int], base_url: str, lang: str) -> pd.DataFrame:
+    """The served open data package as a table: each file's address, what it holds, rows and size.
+    ``datapackage.json`` and ``dcat.jsonld`` first, then the data files in the package's order."""
+    rows = [(name, t(f"od.res.{key}.title", lang), None) for name, key in
+            (("datapackage.json", "datapackage"), ("dcat.jsonld", "dcat"))]
+    rows += [(r["path"], r.get("title_en") if lang == "en" else r.get("title"), r.get("rows"))
+             for r in descriptor.get("resources", [])]
+    return pd.DataFrame({
+        t("od.col.file", lang): [base_url + name for name, _, _ in rows],
+        t("od.col.content", lang): [title or "" for _, title, _ in rows],
+        t("od.col.rows", lang): pd.array([n for _, _, n in rows], dtype="Int64"),
+        t("od.col.size", lang): [f"{fmt_number(sizes.get(name, 0) / 1024, lang, 1)} kB" for name, _, _ in rows],
+    })
+
+
+def open_data_fields(descriptor: dict, path: str, lang: str) -> pd.DataFrame:
+    """The fields of one file of the package (its Table Schema) in the reader's language."""
+    resource = next((r for r in descriptor.get("resources", []) if r["path"] == path), None)
+    schema = (resource or {}).get("schema", {"fields": []})
+    key = set(schema.get("primaryKey", []))
+    suffix = "_en" if lang == "en" else ""
+
+    def allowed(field: dict) -> str:
+        c = field.get("constraints", {})
+        if "enum" in c:
+            return " | ".join(c["enum"])
+        if "minimum" in c or "maximum" in c:
+            return f"{fmt_number(c.get('minimum'), lang)}–{fmt_number(c.get('maximum'), lang)}"
+        return ""
+
+    fields = schema["fields"]
+    return pd.DataFrame({
+        t("od.col.field", lang): [f["name"] for f in fields],
+        t("od.col.type", lang): [f["type"] for f in fields],
+        t("od.col.title", lang): [f.get("title" + suffix, "") for f in fields],
+        t("od.col.description", lang): [f.get("description" + suffix, "") for f in fields],
+        t("od.col.allowed", lang): [allowed(f) for f in fields],
+        t("od.col.key", lang): ["✓" if f["name"] in key else "" for f in fields],
+    })

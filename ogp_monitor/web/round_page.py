@@ -11,7 +11,7 @@ from ..i18n import fmt_date, t
 from ..ingest.problems import problems_frame
 from ..reports import exports, reminders, round_tables, summary
 from ..store import db, publishing, rounds
-from . import cache, upload_preview
+from . import cache, open_data, upload_preview
 from .tables import grid
 
 NEW = "\u0000new"  # the round chooser's "start a new round" option
@@ -207,6 +207,7 @@ def close(con, r: rounds.Round, analyst: str, lang: str) -> None:
             flash("warning", t("upload.stale", lang))
         else:
             flash("success", t("round.published", lang, plan=r.plan_id, date=fmt_date(r.as_of, lang)))
+            open_data.after_publication()  # the open data files follow the new report
         st.rerun()
     if c2.button(t("round.reopen", lang), icon=":material/undo:", key="round_reopen", width="stretch"):
         rounds.reopen(con, r.round_id, by=analyst)

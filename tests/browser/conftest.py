@@ -85,16 +85,21 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-def start_app_server(db_path: Path, log_dir: Path, password: str = TEST_PASSWORD) -> AppServer:
-    """Start `streamlit run app.py` on a free loopback port and wait for its health check."""
+def start_app_server(db_path: Path, log_dir: Path, password: str = TEST_PASSWORD, app_dir: Path = ROOT,
+                     env: dict[str, str] | None = None) -> AppServer:
+    """Start `streamlit run app.py` on a free loopback port and wait for its health check.
+
+    ``app_dir``: the folder app.py is run from (Streamlit serves that folder's ``static/``); ``env``:
+    variables added to the server's environment."""
     port = free_port()
     log_path = log_dir / f"streamlit-{port}.log"
-    env = {**os.environ, "OGP_DB": str(db_path), "OGP_ANALYST_PASSWORD": password, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "OGP_DB": str(db_path), "OGP_ANALYST_PASSWORD": password, "PYTHONUNBUFFERED": "1",
+           **(env or {})}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        process = subprocess.Popen(command, cwd=app_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
     server = AppServer(f"http://127.0.0.1:{port}", Path(db_path), password, log_path, process)
     deadline = time.monotonic() + STARTUP_TIMEOUT_S

@@ -18,7 +18,7 @@ from tests.browser.conftest import goto
 from tests.test_hostile_texts import HOSTILE, hostile_export
 
 PAGES = ["/parskats", "/apnemsanas", "/iestades", "/laika-grafiks", "/uzticesanas", "/dati", "/sede",
-         "/parskats?lang=en", "/apnemsanas?lang=en"]
+         "/atvertie-dati", "/parskats?lang=en", "/apnemsanas?lang=en"]
 
 
 @pytest.fixture(scope="module")
