@@ -26,11 +26,11 @@ pages = [
     st.Page("views/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="dati"),
     st.Page("views/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
 ]
-auth.verifier()  # first start without a configured password: generate one, print it once
+auth.book()  # first start without a configured password: generate one, print it once
 pages.append(st.Page("views/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
 # Upload and History are listed only for a signed-in analyst; their addresses always answer (a reload,
 # a shared link), and for anyone else they show the sign-in and then the page.
-shown = "visible" if auth.signed_in_as() else "hidden"
+shown = "visible" if auth.current() else "hidden"
 pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
                   url_path="augsupielade", visibility=shown),
           st.Page("views/history.py", title=t("nav.history", lang), icon=":material/history:",
@@ -44,4 +44,5 @@ filters.apply_base_style()
 if f.meeting:
     filters.apply_meeting_style()
 filters.follow_link()
+auth.hand_over_cookie()  # a fresh sign-in or a sign-out: the server's cookie route sets or clears the cookie
 page.run()
