@@ -129,9 +129,9 @@ def log_problems(text: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def serving(db_path: Path, browser, request, log_dir: Path, allowed_log: re.Pattern | None = None, **options):
+def serving(db_path: Path, browser, request, log_dir: Path, **options):
     """A server for the duration of the block (see ``start_app_server`` for ``options``). Afterwards its
-    log is printed if a test failed, and a warning or error in it (other than ``allowed_log``) fails."""
+    log is printed if a test failed, and a warning or error in it fails."""
     server = start_app_server(db_path, log_dir, **options)
     failed_before = request.session.testsfailed
     try:
@@ -141,7 +141,7 @@ def serving(db_path: Path, browser, request, log_dir: Path, allowed_log: re.Patt
         _stop(server.process)
     if request.session.testsfailed > failed_before:
         print(f"\n----- streamlit log ({server.url}) -----\n{server.log()}", file=sys.stderr)
-    problems = [line for line in log_problems(server.log()) if not (allowed_log and allowed_log.search(line))]
+    problems = log_problems(server.log())
     if problems:
         pytest.fail(f"the server logged {len(problems)} warning(s) or error(s):\n" + "\n".join(problems[:10]),
                     pytrace=False)
