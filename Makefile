@@ -19,7 +19,7 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed
 	$(PY) -m ogp_monitor seed
 	$(PY) -m ogp_monitor password
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.address localhost
 
 N ?= 2
 serve-replicas: $(VENV)/.installed  # N dashboard processes behind nginx on $(PORT) (docs/operations.md)

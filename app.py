@@ -28,12 +28,12 @@ pages = [
     st.Page("views/meeting.py", title=t("nav.meeting", lang), icon=":material/slideshow:", url_path="sede"),
     st.Page("views/open_data.py", title=t("nav.open_data", lang), icon=":material/dataset:", url_path="atvertie-dati"),
 ]
-auth.verifier()  # first start without a configured password: generate one, print it once
+auth.book()  # first start without a configured password: generate one, print it once
 open_data.ensure_served()  # first run of the process: /app/static/open-data/ serves the published state
 pages.append(st.Page("views/login.py", title=t("nav.login", lang), icon=":material/key:", url_path="analitikiem"))
 # Upload and History are listed only for a signed-in analyst; their addresses always answer (a reload,
 # a shared link), and for anyone else they show the sign-in and then the page.
-shown = "visible" if auth.signed_in_as() else "hidden"
+shown = "visible" if auth.current() else "hidden"
 pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:",
                   url_path="augsupielade", visibility=shown),
           st.Page("views/history.py", title=t("nav.history", lang), icon=":material/history:",
@@ -47,6 +47,7 @@ filters.apply_base_style()
 if f.meeting:
     filters.apply_meeting_style()
 filters.follow_link()
+auth.hand_over_cookie()  # a fresh sign-in or a sign-out: the server's cookie route sets or clears the cookie
 try:
     page.run()
 finally:

@@ -198,12 +198,40 @@ def cmd_password(args: argparse.Namespace) -> int:
     printed once (``make run`` calls this before the server starts, so it is printed then)."""
     from .web import passwords
 
+    if args.person:
+        return _personal_password_line(args.person)
+    people = passwords.personal_verifiers()
+    if people:
+        print(f"analyst passwords: personal, {len(people)} in [{passwords.PEOPLE_TABLE}] of .streamlit/secrets.toml")
+        return 0
     if args.reset:
         passwords.hash_file(args.db).unlink(missing_ok=True)
     verifier = passwords.load_verifier(args.db, announce=lambda message: print(message, flush=True))
     where = {"env": f"${passwords.ENV_VAR}", "secrets": ".streamlit/secrets.toml",
              "generated": str(passwords.hash_file(args.db))}[verifier.source]
     print(f"analyst password: set ({where})")
+    return 0
+
+
+def _personal_password_line(name: str) -> int:
+    """Ask for a person's password (twice, not echoed; or one line on stdin) and print the line for
+    ``[analyst_passwords]`` in secrets.toml: the name and only the password's scrypt hash."""
+    from .web import passwords
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {name}: ")
+        if getpass.getpass("again: ") != password:
+            print("the two passwords differ", file=sys.stderr)
+            return EXIT_REFUSED
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 12:
+        print("a personal password needs at least 12 characters", file=sys.stderr)
+        return EXIT_REFUSED
+    hashed = passwords.Verifier.from_password(password, "personal").serialise().strip()
+    escaped = name.strip().replace("\\", "\\\\").replace('"', '\\"')
+    print(f"# add under [{passwords.PEOPLE_TABLE}] in .streamlit/secrets.toml:")
+    print(f'"{escaped}" = "{hashed}"')
     return 0
 
 
@@ -512,6 +540,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("password", help="make sure the analyst password exists (generate and print "
                                                  "one if none is configured)"))
     p.add_argument("--reset", action="store_true", help="forget a generated password and make a new one")
+    p.add_argument("--person", metavar="NAME", help="print the secrets.toml line of a personal password for NAME "
+                                                     "(asked for, or one line on stdin; only its hash is printed)")
     p.set_defaults(func=cmd_password)
 
     by = getpass.getuser() if hasattr(getpass, "getuser") else "cli"

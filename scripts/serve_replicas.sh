@@ -22,7 +22,7 @@ trap cleanup EXIT INT TERM
 servers=""
 for i in $(seq 1 "$n"); do
   p=$((port + 100 + i))
-  "$py" -m streamlit run app.py --server.port "$p" --server.address 127.0.0.1 --server.headless true \
+  "$py" -m streamlit run serve.py --server.port "$p" --server.address 127.0.0.1 --server.headless true \
       >"$run/dashboard-$i.log" 2>&1 &
   pids+=($!)
   servers+="        server 127.0.0.1:$p max_fails=1 fail_timeout=10s;"$'\n'

@@ -1,5 +1,5 @@
 """The package's shape, checked from the source: imports run web → reports → store → ingest, only
-store/ and ingest/ import duckdb, only web/, views/ and app.py import streamlit, nothing imports cli.
+store/ and ingest/ import duckdb, only web/, views/, app.py and serve.py import streamlit, nothing imports cli.
 
 Each rule is also run against a small synthetic tree that breaks it, so a checker that stopped
 seeing violations would fail here too.
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "ogp_monitor"
 LAYERS = ("ingest", "store", "reports", "web")  # each may import the ones before it, never after
 SHARED = ("i18n",)  # importable from every folder
+ENTRY_POINTS = ("app.py", "serve.py")  # the Streamlit script and the server that serves it (st.App)
 
 
 def _module_name(path: Path, root: Path) -> str:
@@ -60,8 +61,7 @@ def violations(root: Path) -> list[str]:
     """Every broken rule in the tree under ``root`` (which holds ogp_monitor/, views/, app.py)."""
     problems = []
     files = sorted((root / PACKAGE).rglob("*.py")) + sorted((root / "views").glob("*.py"))
-    if (root / "app.py").exists():
-        files.append(root / "app.py")
+    files += [root / name for name in ENTRY_POINTS if (root / name).exists()]
     for path in files:
         rel = path.relative_to(root).as_posix()
         here = _folder(_module_name(path, root)) if rel.startswith(PACKAGE + "/") else None
@@ -71,8 +71,8 @@ def violations(root: Path) -> list[str]:
             target = _folder(module)
             if top == "duckdb" and here not in ("store", "ingest"):
                 problems.append(f"{where} imports duckdb (only store/ and ingest/ may)")
-            if top == "streamlit" and not (here == "web" or rel.startswith("views/") or rel == "app.py"):
-                problems.append(f"{where} imports streamlit (only web/, views/ and app.py may)")
+            if top == "streamlit" and not (here == "web" or rel.startswith("views/") or rel in ENTRY_POINTS):
+                problems.append(f"{where} imports streamlit (only web/, views/, app.py and serve.py may)")
             if target == "cli" and not rel.endswith("__main__.py"):
                 problems.append(f"{where} imports {module} (nothing imports cli.py)")
             if here in LAYERS and target in LAYERS and LAYERS.index(target) > LAYERS.index(here):
@@ -125,6 +125,7 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     ({"ogp_monitor/reports/exports.py": "import streamlit as st\n"}, "imports streamlit"),
     ({"ogp_monitor/store/db.py": "from streamlit import cache_data\n"}, "imports streamlit"),
     ({"ogp_monitor/web/tables.py": "from .. import cli\n"}, "nothing imports cli.py"),
+    ({"serve.py": "import duckdb\n"}, "imports duckdb"),
     ({"views/page.py": "from ogp_monitor.cli import main\n"}, "nothing imports cli.py"),
     ({"ogp_monitor/i18n/strings.py": "from ..reports import charts\n"}, "i18n imports nothing of the app"),
     ({"ogp_monitor/ingest/sheets.py": "import duckdb\ncon = duckdb.connect('data/ogp.duckdb')\n"},
@@ -144,5 +145,6 @@ def test_the_checker_accepts_what_the_rules_allow(tmp_path):
         "ogp_monitor/__main__.py": "from .cli import main\n",
         "views/page.py": "import streamlit as st\nfrom ogp_monitor.web import cache\n",
         "app.py": "import streamlit as st\n",
+        "serve.py": "import streamlit as st\nfrom ogp_monitor.web import session_routes\n",
     }
     assert violations(_tree(tmp_path, files)) == []

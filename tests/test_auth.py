@@ -1,4 +1,5 @@
-"""The analyst password: sources, the generated one, hashing, and the lock after repeated failures."""
+"""The analyst password: sources, the generated one, hashing, personal passwords, and the lock after repeated
+failures (the per-client and per-person rules are in test_throttle.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ogp_monitor.web import passwords
+from ogp_monitor.web import passwords, throttle
 
 
 @pytest.fixture
@@ -56,32 +57,61 @@ def test_without_configuration_a_password_is_generated_announced_once_and_only_i
     assert again.check(password) and not again.check(password[:-1])
 
 
-def test_five_failures_lock_the_form_even_for_the_right_password_until_the_lock_expires(monkeypatch, no_password):
+def test_five_failures_lock_the_client_even_for_the_right_password_until_the_lock_expires(monkeypatch, no_password):
     monkeypatch.setenv(passwords.ENV_VAR, "pareizā parole")
     v = passwords.load_verifier(no_password.parent / "x.duckdb", secrets_file=no_password)
     now = [1000.0]
-    lock = passwords.Lockout(max_failures=5, lock_seconds=300, clock=lambda: now[0])
+    lock = throttle.Throttle(max_failures=5, lock_seconds=300, clock=lambda: now[0])
+    me = "client:192.0.2.7"
     for left in (4, 3, 2, 1):
-        assert not lock.attempt(v, "minējums")
-        assert lock.attempts_left() == left and lock.seconds_left() == 0
-    assert not lock.attempt(v, "minējums")
-    assert lock.seconds_left() == 300
-    assert not lock.attempt(v, "pareizā parole")  # locked: not even checked
+        assert not lock.attempt(lambda: v.check("minējums"), me)
+        assert lock.attempts_left(me) == left and lock.seconds_left(me) == 0
+    assert not lock.attempt(lambda: v.check("minējums"), me)
+    assert lock.seconds_left(me) == 300
+    assert not lock.attempt(lambda: v.check("pareizā parole"), me)  # locked: not even checked
     now[0] += 299
-    assert not lock.attempt(v, "pareizā parole")
+    assert not lock.attempt(lambda: v.check("pareizā parole"), me)
     now[0] += 2
-    assert lock.attempt(v, "pareizā parole")
-    assert lock.attempts_left() == 5
+    assert lock.attempt(lambda: v.check("pareizā parole"), me)
+    assert lock.attempts_left(me) == 5
 
 
 def test_a_success_resets_the_failure_count(monkeypatch, no_password):
     monkeypatch.setenv(passwords.ENV_VAR, "pareizā parole")
     v = passwords.load_verifier(no_password.parent / "x.duckdb", secrets_file=no_password)
-    lock = passwords.Lockout(max_failures=3, lock_seconds=60)
-    assert not lock.attempt(v, "a") and not lock.attempt(v, "b")
-    assert lock.attempt(v, "pareizā parole")
-    assert not lock.attempt(v, "c") and not lock.attempt(v, "d")
-    assert lock.seconds_left() == 0 and lock.attempts_left() == 1
+    lock = throttle.Throttle(max_failures=3, lock_seconds=60)
+    me = "client:192.0.2.7"
+    assert not lock.attempt(lambda: v.check("a"), me) and not lock.attempt(lambda: v.check("b"), me)
+    assert lock.attempt(lambda: v.check("pareizā parole"), me)
+    assert not lock.attempt(lambda: v.check("c"), me) and not lock.attempt(lambda: v.check("d"), me)
+    assert lock.seconds_left(me) == 0 and lock.attempts_left(me) == 1
+
+
+def _personal(tmp_path, people: dict[str, str]) -> Path:
+    lines = [f"[{passwords.PEOPLE_TABLE}]"] + [
+        f'"{name}" = "{passwords.Verifier.from_password(pw, "x").serialise().strip()}"' for name, pw in people.items()]
+    path = tmp_path / "secrets.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_personal_passwords_name_the_person_and_replace_the_shared_one(monkeypatch, tmp_path):
+    monkeypatch.setenv(passwords.ENV_VAR, "kopīgā parole")  # ignored once passwords are personal
+    book = passwords.load_book(tmp_path / "x.duckdb", _personal(tmp_path, {"Anna Bērziņa": "annas parole",
+                                                                           "Jānis Ozols": "jāņa parole"}))
+    assert book.personal and book.shared is None
+    assert book.check("  anna bērziņa ", "annas parole") == "Anna Bērziņa"  # recorded as configured
+    assert book.check("Jānis Ozols", "annas parole") is None  # someone else's password
+    assert book.check("Anna Bērziņa", "kopīgā parole") is None
+    assert book.check("Nav Sarakstā", "annas parole") is None
+    assert not (tmp_path / passwords.HASH_FILE_NAME).exists()  # no shared password generated
+
+
+def test_a_broken_personal_hash_is_refused_with_the_way_to_make_one(tmp_path):
+    path = tmp_path / "secrets.toml"
+    path.write_text(f'[{passwords.PEOPLE_TABLE}]\n"Anna" = "parole atklātā tekstā"\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="--person"):
+        passwords.personal_verifiers(path)
 
 
 def test_make_run_generates_and_prints_the_password_before_the_server_starts(tmp_path, monkeypatch, capsys):
@@ -99,3 +129,20 @@ def test_make_run_generates_and_prints_the_password_before_the_server_starts(tmp
     again = capsys.readouterr().out
     assert "Generated" not in again and "analyst password: set" in again  # printed once only
     assert "password" in (Path(__file__).parent.parent / "Makefile").read_text().split("run:")[1].split("\n\n")[0]
+
+
+def test_the_cli_prints_a_personal_password_line_that_the_dashboard_reads(tmp_path, monkeypatch, capsys):
+    import io
+
+    from ogp_monitor import cli
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Annas garā parole 7\n"))
+    assert cli.main(["password", "--person", 'Anna "Ance" Bērziņa']) == 0
+    out = capsys.readouterr().out
+    assert "Annas garā parole" not in out  # only the hash
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f"[{passwords.PEOPLE_TABLE}]\n" + out, encoding="utf-8")
+    book = passwords.load_book(tmp_path / "x.duckdb", secrets)
+    assert book.check('anna "ance" bērziņa', "Annas garā parole 7") == 'Anna "Ance" Bērziņa'
+    monkeypatch.setattr("sys.stdin", io.StringIO("īsa\n"))
+    assert cli.main(["password", "--person", "Anna"]) == 2

@@ -3,24 +3,55 @@
 STRINGS: dict[str, tuple[str, str]] = {
     "nav.login": ("Analītiķiem", "For analysts"),
     # sign-in
-    "login.intro": ("Datu augšupielāde, publicēšana un vēsture ir pieejama analītiķiem ar paroli. "
+    "login.intro": ("Datu augšupielāde, publicēšana un vēsture ir pieejama analītiķiem. "
                     "Pārskatu skatīšanai pierakstīties nav vajadzīgs.",
-                    "Uploading, publishing and the history are for analysts with the password. "
+                    "Uploading, publishing and the history are for analysts. "
                     "Viewing the dashboard needs no sign-in."),
     "login.name": ("Jūsu vārds (saglabā pie augšupielādēm un publikācijām)",
                    "Your name (recorded with uploads and publications)"),
+    "login.name_personal": ("Jūsu vārds (kā analītiķu sarakstā)", "Your name (as on the analysts' list)"),
     "login.password": ("Parole", "Password"),
     "login.submit": ("Pierakstīties", "Sign in"),
     "login.need_name": ("Ierakstiet savu vārdu.", "Enter your name."),
     "login.wrong": ("Nepareiza parole. Atlikušie mēģinājumi: {n}.", "Wrong password. Attempts left: {n}."),
+    "login.wrong_personal": ("Nepareizs vārds vai parole. Atlikušie mēģinājumi: {n}.",
+                             "Wrong name or password. Attempts left: {n}."),
     "login.locked": ("Pārāk daudz neveiksmīgu mēģinājumu: pierakstīšanās ir bloķēta vēl {minutes} min.",
                      "Too many failed attempts: signing in is locked for another {minutes} min."),
+    "login.locked_person": ("Šim vārdam ir bijis pārāk daudz neveiksmīgu mēģinājumu: tas uz laiku ir bloķēts. "
+                            "Mēģiniet vēlāk vai pierakstieties ar organizācijas kontu.",
+                            "Too many failed attempts for this name: it is locked for a while. "
+                            "Try later, or sign in with your organisation account."),
     "login.signed_in": ("Jūs esat pierakstījies kā {name}.", "Signed in as {name}."),
+    "login.via_password": ("Pierakstīšanās ar kopīgo analītiķu paroli.", "Signed in with the shared analyst password."),
+    "login.via_personal": ("Pierakstīšanās ar personīgo paroli.", "Signed in with a personal password."),
+    "login.via_sso": ("Pierakstīšanās ar organizācijas kontu.", "Signed in with your organisation account."),
+    "login.until": ("Derīga līdz {time}, arī pēc lapas pārlādes un citās cilnēs.",
+                    "Valid until {time}, also after a reload and in other tabs."),
+    "login.this_tab_only": ("Serveris palaists bez `serve.py` (`make run`): šī pierakstīšanās ilgst tikai šajā "
+                            "cilnē.", "The server was started without `serve.py` (`make run`): this sign-in "
+                            "lasts for this tab only."),
+    "login.lasts": ("Pierakstīšanās ilgst {hours} h vai līdz izrakstīšanās brīdim.",
+                    "A sign-in lasts {hours} h or until you sign out."),
     "login.sign_out": ("Izrakstīties", "Sign out"),
     "login.generated": ("Parole nav iestatīta (OGP_ANALYST_PASSWORD): servera pirmajā palaišanā tika izveidota "
                         "nejauša parole un vienreiz izdrukāta servera konsolē.",
                         "No password is configured (OGP_ANALYST_PASSWORD): a random one was generated at the "
                         "server's first start and printed once to the server console."),
+    "login.personal": ("Katram analītiķim ir sava parole; augšupielādes saglabā jūsu vārdu no saraksta.",
+                       "Each analyst has a password of their own; uploads record your name from the list."),
+    "login.sso": ("Pierakstīties ar organizācijas kontu", "Sign in with your organisation account"),
+    "login.or_password": ("vai ar paroli:", "or with a password:"),
+    "login.sso_unverified": ("Organizācijas konts {email} nav apstiprinājis e-pasta adresi, tāpēc to nevar "
+                             "izmantot analītiķu darbam.", "The organisation account {email} has no verified "
+                             "e-mail address, so it cannot be used for analyst work."),
+    "login.sso_not_listed": ("Jūs esat pierakstījies kā {email}, bet šī adrese nav analītiķu sarakstā. "
+                             "Pārskatus varat skatīt; augšupielādei lūdziet administratoru jūs pievienot.",
+                             "You are signed in as {email}, but this address is not on the analysts' list. "
+                             "You can view the dashboard; ask the administrator to add you for uploads."),
+    "login.sso_expired": ("Pierakstīšanās kā {email} ir beigusies (izrakstīšanās vai {hours} h termiņš). "
+                          "Pierakstieties vēlreiz.", "The sign-in as {email} has ended (signed out, or its "
+                          "{hours} h have passed). Sign in again."),
     "login.only_analysts": ("Šī lapa ir pieejama tikai analītiķiem. Pierakstieties lapā „Analītiķiem”.",
                             "This page is for analysts only. Sign in on the 'For analysts' page."),
     # upload

@@ -6,8 +6,14 @@ When neither is set, a random one is generated on first start (``make run``
 does it before the server starts: ``python -m ogp_monitor password``), printed
 once to the console, and only its salted scrypt hash is kept in a file next to
 the database (``data/analyst_password.hash`` by default). Candidates are
-compared in constant time, and repeated failures lock the form for a while.
-``auth`` is the Streamlit session glue on top of this.
+compared in constant time.
+
+Personal passwords replace the shared one when ``.streamlit/secrets.toml`` has a table
+``[analyst_passwords]`` of names and scrypt hashes (``python -m ogp_monitor password --person NAME``
+prints a line for it): the name must then be one of those, and it is what uploads record.
+
+Repeated failures are counted in ``throttle``; ``sessions`` keeps a sign-in across reloads and
+processes; ``auth`` is the Streamlit session glue on top of these.
 """
 
 from __future__ import annotations
@@ -17,8 +23,6 @@ import hmac
 import os
 import secrets
 import sys
-import threading
-import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,8 +33,7 @@ from ..store import db
 ENV_VAR = "OGP_ANALYST_PASSWORD"
 SECRETS_FILE = db.ROOT / ".streamlit" / "secrets.toml"
 HASH_FILE_NAME = "analyst_password.hash"
-MAX_FAILURES = 5
-LOCK_SECONDS = 300
+PEOPLE_TABLE = "analyst_passwords"
 
 # scrypt cost: ~0.08 s per check on this machine, 32 MB of memory.
 _N, _R, _P, _DKLEN = 2 ** 15, 8, 1, 32
@@ -79,22 +82,30 @@ def hash_file(db_file: str | os.PathLike | None = None) -> Path:
     return db.db_path(db_file).parent / HASH_FILE_NAME
 
 
-def configured_password(secrets_file: Path | None = None) -> tuple[str, str] | None:
-    """(password, source) from the environment or secrets.toml; None when neither sets one."""
-    value = os.environ.get(ENV_VAR, "")
+def configured(name: str, secrets_file: Path | None = None) -> tuple[str, str] | None:
+    """(value, source) of a setting from the environment or secrets.toml's top level; None when neither
+    sets it (a blank value counts as unset)."""
+    value = os.environ.get(name, "")
     if value.strip():
         return value, "env"
     secrets_file = secrets_file or SECRETS_FILE
     try:
         with secrets_file.open("rb") as fh:
-            value = tomllib.load(fh).get(ENV_VAR, "")
+            value = tomllib.load(fh).get(name, "")
     except FileNotFoundError:
         return None
     except tomllib.TOMLDecodeError as exc:
         raise SystemExit(f"{secrets_file}: not valid TOML ({exc}); fix it or remove it") from None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
     if isinstance(value, str) and value.strip():
         return value, "secrets"
     return None
+
+
+def configured_password(secrets_file: Path | None = None) -> tuple[str, str] | None:
+    """(password, source) from the environment or secrets.toml; None when neither sets one."""
+    return configured(ENV_VAR, secrets_file)
 
 
 def load_verifier(db_file: str | os.PathLike | None = None, secrets_file: Path | None = None,
@@ -132,44 +143,54 @@ def _print_once(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-class Lockout:
-    """Counts failed sign-ins for the whole process; after ``max_failures`` the form locks.
+def personal_verifiers(secrets_file: Path | None = None) -> dict[str, tuple[str, Verifier]]:
+    """casefolded name -> (the name as configured, its verifier), from ``[analyst_passwords]``."""
+    secrets_file = secrets_file or SECRETS_FILE
+    try:
+        with secrets_file.open("rb") as fh:
+            table = tomllib.load(fh).get(PEOPLE_TABLE, {})
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise SystemExit(f"{secrets_file}: not valid TOML ({exc}); fix it or remove it") from None
+    people = {}
+    for name, hashed in (table.items() if isinstance(table, dict) else ()):
+        try:
+            verifier = Verifier.parse(str(hashed), source="personal")
+        except ValueError:
+            raise SystemExit(f"{secrets_file}: [{PEOPLE_TABLE}] {name!r} is not a scrypt hash "
+                             "(make one with `python -m ogp_monitor password --person NAME`)") from None
+        if name.strip():
+            people[name.strip().casefold()] = (name.strip(), verifier)
+    return people
 
-    Thread-safe (every browser session is a thread). A success resets the count.
-    """
 
-    def __init__(self, max_failures: int = MAX_FAILURES, lock_seconds: float = LOCK_SECONDS,
-                 clock: Callable[[], float] = time.monotonic):
-        self.max_failures = max_failures
-        self.lock_seconds = lock_seconds
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._failures = 0
-        self._locked_until = 0.0
+@dataclass(frozen=True)
+class PasswordBook:
+    """Who may sign in with which password: the shared analyst password, or personal ones."""
 
-    def seconds_left(self) -> float:
-        """How long the form stays locked (0 when open)."""
-        with self._lock:
-            return max(0.0, self._locked_until - self._clock())
+    shared: Verifier | None
+    people: dict[str, tuple[str, Verifier]]
+    _decoy: Verifier  # checked for a name nobody has, so an unknown name costs the same time
 
-    def attempts_left(self) -> int:
-        with self._lock:
-            return max(0, self.max_failures - self._failures)
+    @property
+    def personal(self) -> bool:
+        return bool(self.people)
 
-    def attempt(self, verifier: Verifier, candidate: str) -> bool:
-        """Check a password unless locked, counting failures. False when locked or wrong.
+    def check(self, name: str, candidate: str) -> str | None:
+        """The name to record when the password is right for this name, else None."""
+        name = name.strip()[:80]
+        if not self.personal:
+            return name if self.shared is not None and self.shared.check(candidate) else None
+        configured_name, verifier = self.people.get(name.casefold(), (None, self._decoy))
+        return configured_name if verifier.check(candidate) and configured_name else None
 
-        Attempts are serialised (one scrypt at a time), so parallel sessions
-        cannot slip extra guesses past the limit.
-        """
-        with self._lock:
-            if self._locked_until > self._clock():
-                return False
-            if verifier.check(candidate):
-                self._failures = 0
-                return True
-            self._failures += 1
-            if self._failures >= self.max_failures:
-                self._locked_until = self._clock() + self.lock_seconds
-                self._failures = 0
-            return False
+
+def load_book(db_file: str | os.PathLike | None = None, secrets_file: Path | None = None,
+              announce: Callable[[str], None] | None = None) -> PasswordBook:
+    """Personal passwords when configured; otherwise the shared one (generated on first start)."""
+    decoy = Verifier.from_password(secrets.token_urlsafe(15), "decoy")
+    people = personal_verifiers(secrets_file)
+    if people:
+        return PasswordBook(None, people, decoy)
+    return PasswordBook(load_verifier(db_file, secrets_file, announce), {}, decoy)

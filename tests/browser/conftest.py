@@ -1,4 +1,4 @@
-"""Real-browser fixtures: `streamlit run app.py` on loopback, Debian's headless Chromium via Playwright.
+"""Real-browser fixtures: `streamlit run serve.py` (app.py plus the sign-in cookie routes) on loopback, Debian's headless Chromium via Playwright.
 
 The contract other test modules use:
 
@@ -15,6 +15,7 @@ Every test under ``tests/browser/`` is marked ``browser``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -86,18 +87,19 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def start_app_server(db_path: Path, log_dir: Path, password: str = TEST_PASSWORD, app_dir: Path = ROOT,
-                     env: dict[str, str] | None = None) -> AppServer:
-    """Start `streamlit run app.py` on a free loopback port and wait for its health check.
+                     env: dict | None = None, args: tuple[str, ...] = (), port: int | None = None) -> AppServer:
+    """Start `streamlit run serve.py` on a free loopback port and wait for its health check.
 
-    ``app_dir``: the folder app.py is run from (Streamlit serves that folder's ``static/``); ``env``:
-    variables added to the server's environment."""
-    port = free_port()
+    ``app_dir``: the folder it is run from (Streamlit serves that folder's ``static/``); ``env`` adds
+    to (or, with None values, removes from) the server's environment; ``args`` are more `streamlit run`
+    options."""
+    port = port or free_port()
     log_path = log_dir / f"streamlit-{port}.log"
-    env = {**os.environ, "OGP_DB": str(db_path), "OGP_ANALYST_PASSWORD": password, "PYTHONUNBUFFERED": "1",
-           **(env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    env = {k: v for k, v in {**os.environ, "OGP_DB": str(db_path), "OGP_ANALYST_PASSWORD": password,
+                              "PYTHONUNBUFFERED": "1", **(env or {})}.items() if v is not None}
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *args]
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=app_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
@@ -128,19 +130,29 @@ def log_problems(text: str) -> list[str]:
     return LOG_PROBLEM.findall(text) and [m.group(0) for m in LOG_PROBLEM.finditer(text)]
 
 
-@pytest.fixture(scope="module")
-def app_server(app_db, browser, tmp_path_factory, request):
-    server = start_app_server(app_db, tmp_path_factory.mktemp("server_log"))
+@contextlib.contextmanager
+def serving(db_path: Path, browser, request, log_dir: Path, **options):
+    """A server for the duration of the block (see ``start_app_server`` for ``options``). Afterwards its
+    log is printed if a test failed, and a warning or error in it fails."""
+    server = start_app_server(db_path, log_dir, **options)
     failed_before = request.session.testsfailed
-    _warm_up(browser, server)
-    yield server
-    _stop(server.process)
+    try:
+        _warm_up(browser, server)
+        yield server
+    finally:
+        _stop(server.process)
     if request.session.testsfailed > failed_before:
         print(f"\n----- streamlit log ({server.url}) -----\n{server.log()}", file=sys.stderr)
     problems = log_problems(server.log())
     if problems:
         pytest.fail(f"the server logged {len(problems)} warning(s) or error(s):\n" + "\n".join(problems[:10]),
                     pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def app_server(app_db, browser, tmp_path_factory, request):
+    with serving(app_db, browser, request, tmp_path_factory.mktemp("server_log")) as server:
+        yield server
 
 
 def _warm_up(browser, server: AppServer) -> None:

@@ -28,7 +28,7 @@ PREFIX = "/app/static/open-data/"
 def served_app(app_db, browser, tmp_path_factory):
     """The app run from a folder of its own, serving that folder's static/open-data/."""
     folder = tmp_path_factory.mktemp("served_app")
-    for name in ("app.py", "views", "ogp_monitor", ".streamlit"):
+    for name in ("serve.py", "app.py", "views", "ogp_monitor", ".streamlit"):
         (folder / name).symlink_to(ROOT / name)
     (folder / "static").mkdir()
     server = start_app_server(app_db, tmp_path_factory.mktemp("server_log"), app_dir=folder,

@@ -1,7 +1,7 @@
 """In a real browser: sign in, upload an edited export through the file chooser, publish, see the overview change.
 
-Navigation happens through the sidebar links, as an analyst would: reloading
-the page starts a new session, and a new session is signed out.
+Navigation happens through the sidebar links, as an analyst would (that a sign-in
+also survives a reload and a new tab is test_signin_cookie.py's job).
 """
 
 from __future__ import annotations
