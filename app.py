@@ -40,7 +40,7 @@ pages += [st.Page("views/upload.py", title=t("nav.upload", lang), icon=":materia
                   url_path="vesture", visibility=shown),
           st.Page("views/collection.py", title=t("nav.collection", lang), icon=":material/forward_to_inbox:",
                   url_path="datu-vaksana", visibility=shown)]
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # 13 pages signed in: all listed, none behind "View more"
 st.set_page_config(page_title=f"{page.title} · OGP Monitor")  # the tab and bookmarks name the page
 f = filters.sidebar()
 filters.apply_base_style()

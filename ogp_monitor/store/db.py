@@ -35,6 +35,7 @@ DEFAULT_DB = ROOT / "data" / "ogp.duckdb"
 # One upload at a time per process: DuckDB serialises writers anyway, but this
 # keeps "is this file already here?" and the insert in one critical section.
 _WRITE_LOCK = threading.Lock()
+_SCHEMA_LOCK = threading.Lock()
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 
@@ -55,8 +56,11 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> d
         target.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(target), read_only=read_only)
     if not read_only:
-        con.execute(SCHEMA)
-        _canonical_statuses(con)
+        # Two sessions of one process opening the file at once (a page run and a download) share one
+        # DuckDB instance: replacing the same macros in two transactions is a write-write conflict.
+        with _SCHEMA_LOCK:
+            con.execute(SCHEMA)
+            _canonical_statuses(con)
     return con
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import urllib.error
 import urllib.request
 
@@ -28,8 +29,10 @@ PREFIX = "/app/static/open-data/"
 def served_app(app_db, browser, tmp_path_factory):
     """The app run from a folder of its own, serving that folder's static/open-data/."""
     folder = tmp_path_factory.mktemp("served_app")
-    for name in ("serve.py", "app.py", "views", "ogp_monitor", ".streamlit"):
+    for name in ("views", "ogp_monitor", ".streamlit"):
         (folder / name).symlink_to(ROOT / name)
+    for name in ("serve.py", "app.py"):  # copies: st.App resolves a symlinked app.py to the checkout, whose
+        shutil.copy(ROOT / name, folder / name)  # static/ it would then serve instead of this folder's
     (folder / "static").mkdir()
     server = start_app_server(app_db, tmp_path_factory.mktemp("server_log"), app_dir=folder,
                               env={"OGP_STATIC_DIR": str(folder / "static")})
