@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..i18n import fmt_date, t
-from ..store import db, parquet
+from ..store import db, parquet, published
 from . import exports, open_data_dcat
 from .open_data_schema import field_names, field_types, table_schema
 from .open_data_settings import Settings
@@ -348,20 +348,12 @@ def write_package_atomically(con, root: str | os.PathLike | None = None, setting
         building.chmod(0o755)  # mkdtemp makes it private; a proxy serving static/ may run as another user
         final = versions / f"{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S%fZ}-{package.key}"
         os.rename(building, final)
-        _fsync_dir(versions)
+        published.fsync(versions)
         previous = served_dir(root)
         _switch(root, final)
         # The package served until now stays (downloads under way finish); older ones go.
         _clean(versions, keep={final.name} | ({previous.name} if previous is not None else set()))
     return replace(package, directory=final)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _switch(root: Path, final: Path) -> None:
@@ -372,7 +364,7 @@ def _switch(root: Path, final: Path) -> None:
     temporary.unlink(missing_ok=True)
     os.symlink(os.path.relpath(final, root), temporary)  # relative: the checkout can move
     os.replace(temporary, link)  # rename(2): atomic, readers see the old target or the new one
-    _fsync_dir(root)
+    published.fsync(root)
 
 
 def _clean(versions: Path, keep: set[str]) -> None:

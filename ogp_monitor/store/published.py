@@ -184,13 +184,13 @@ def export(con: duckdb.DuckDBPyConnection, working: Path, key: list[int]) -> Pat
                 con.execute(f"delete from {alias}.{table}")
     finally:
         con.execute(f"detach {alias}")  # checkpoints: the file is complete, no WAL beside it
-    _fsync(tmp)
+    fsync(tmp)
     os.replace(tmp, folder / name)
     pointer_tmp = folder / f"{POINTER}.tmp"
     pointer_tmp.write_text(json.dumps({"file": name, "key": key}), encoding="utf-8")
-    _fsync(pointer_tmp)
+    fsync(pointer_tmp)
     os.replace(pointer_tmp, folder / POINTER)
-    _fsync(folder)
+    fsync(folder)
     _clean(folder, name)
     return folder / name
 
@@ -209,7 +209,8 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flush a file or a folder (after a rename: the new name) to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
