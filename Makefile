@@ -29,7 +29,7 @@ system-deps:
 	bash scripts/install_system_deps.sh
 
 test: $(VENV)/.dev-installed system-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 test-stress: $(VENV)/.dev-installed system-deps
 	$(PY) -m pytest -m stress
