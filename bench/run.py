@@ -135,6 +135,15 @@ def bench_ingest(size: generate.Size, work: Path, rows: list[Row], repeat: int) 
                     "≤ 1.5×" if big else "", (cli / raw <= 1.5) if big else None))
     rows.append(Row(size.name, "peak RSS: CLI / openpyxl / calamine",
                     f"{cli_rss:.0f} / {base_rss:.0f} / {raw_rss:.0f} MiB"))
+    # The ingest above writes into a scratch database, so it leaves the served open data package alone
+    # (reports/open_data.serves); on the dashboard's own database a publish also writes the package:
+    # timed here on its own, as the `open-data DIR` command.
+    package_dir = work / f"open_data_{size.name}"
+    wall, rss, out = child([PY, "-m", "ogp_monitor", "open-data", str(package_dir), "--db", str(db_file)])
+    files = re.search(r": (\d+) files, (\d+) kB in ([\d.]+) s", out)
+    rows.append(Row(size.name, "open data package (CLI open-data)",
+                    f"{fmt_s(wall)} ({files.group(1)} files, {int(files.group(2)) / 1024:.0f} MB; "
+                    f"build {files.group(3)} s; {rss:.0f} MiB)"))
     return db_file
 
 

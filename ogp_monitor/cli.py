@@ -178,6 +178,9 @@ def _serve_open_data(db_file: str | None) -> str | None:
     does not undo the publication (the exit code stays 0); the previous package stays served."""
     from .reports import open_data
 
+    if not open_data.serves(db_file):
+        return (f"  open data    not written: the dashboard serves {db.db_path(None)}, not this database "
+                f"(`python -m ogp_monitor open-data --db {db_file} DIR` writes its package)")
     try:
         con = db.connect_published(db_file)  # the published copy the writer has just written
         try:

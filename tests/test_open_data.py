@@ -23,7 +23,7 @@ import rdflib
 from ogp_monitor import cli
 from ogp_monitor.reports import open_data
 from ogp_monitor.reports.open_data_schema import field_names, table_schema
-from ogp_monitor.store import db, pipeline, publishing
+from ogp_monitor.store import db, pipeline, publishing, table_files
 
 from .conftest import SAMPLE_DIR
 from .test_hostile_texts import HOSTILE, hostile_export
@@ -315,21 +315,21 @@ def test_a_build_that_fails_half_way_leaves_the_previous_package_served(sample_d
     try:
         first = open_data.write_package_atomically(con, root, open_data.Settings())
         before = served_bytes(root)
-        real_write = open_data._write
+        real_write = table_files.write_csv
         calls = []
 
-        def failing(path, data):
+        def failing(con, frame, path, types):
             calls.append(path)
-            if len(calls) == 3:  # two files written, then the disk fills up
+            if len(calls) == 2:  # measures.csv and .parquet written, then the disk fills up
                 raise OSError(28, "No space left on device")
-            return real_write(path, data)
+            return real_write(con, frame, path, types)
 
-        monkeypatch.setattr(open_data, "_write", failing)
+        monkeypatch.setattr(table_files, "write_csv", failing)
         with pytest.raises(OSError):
             open_data.write_package_atomically(con, root, open_data.Settings(publisher="Cits"))
     finally:
         con.close()
-    assert len(calls) == 3
+    assert len(calls) == 2
     assert open_data.served_dir(root) == first.directory
     assert served_bytes(root) == before
     assert [p.name for p in (root / open_data.VERSIONS).iterdir()] == [first.directory.name], "half-built folder left"
@@ -426,6 +426,26 @@ def test_seed_ingest_and_the_cli_serve_the_package(tmp_path, monkeypatch, capsys
 
     monkeypatch.setenv("OGP_OPEN_DATA_LICENCE", "no-such-licence")
     assert cli.main(["open-data", "--db", str(database)]) == cli.EXIT_REFUSED
+
+
+def test_an_ingest_into_another_database_leaves_the_served_package_alone(sample_db_file, tmp_path, monkeypatch,
+                                                                        capsys):
+    """A benchmark or a trial run ingests into a scratch copy: the dashboard's package must not become
+    that copy's. Without $OGP_STATIC_DIR only the dashboard's database ($OGP_DB) updates it."""
+    static = tmp_path / "static"
+    monkeypatch.delenv("OGP_STATIC_DIR", raising=False)
+    monkeypatch.setattr(open_data, "static_root", lambda: static)
+    served, scratch = tmp_path / "served.duckdb", tmp_path / "scratch.duckdb"
+    shutil.copy(sample_db_file, served)
+    shutil.copy(sample_db_file, scratch)
+    monkeypatch.setenv("OGP_DB", str(served))
+    assert cli.main(["ingest", str(TOUR), "--db", str(scratch)]) == 0
+    out = capsys.readouterr().out
+    assert "snapshot 3 published" in out and "open data    not written" in out and str(served) in out
+    assert not static.exists()
+    assert cli.main(["ingest", str(TOUR), "--db", str(served)]) == 0
+    assert "open data    10 files" in capsys.readouterr().out
+    assert (static / "open-data" / "measures_5-plans-2022-2025_2025-12-15.csv").is_file()
 
 
 def test_a_failed_package_does_not_fail_the_ingest_that_published(fresh_db, tmp_path, monkeypatch, capsys):
