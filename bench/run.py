@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import generate  # noqa: E402  (bench/generate.py, next to this file)
+from ogp_monitor.store import published  # noqa: E402
 
 PY = sys.executable
 SECTIONS = ("ingest", "pages", "browser", "deck", "round")
@@ -113,7 +114,10 @@ def bench_ingest(size: generate.Size, work: Path, rows: list[Row], repeat: int) 
     db_file = work / f"ingest_{size.name}.duckdb"
     cli_times, cli_rss, out = [], 0.0, ""
     for _ in range(repeat):
+        # A new database each time, with no published copy beside it: a copy left from the previous
+        # run would make the ingest's first read (the plans it matches against) 200k rows, not none.
         db_file.unlink(missing_ok=True)
+        shutil.rmtree(published.published_dir(db_file), ignore_errors=True)
         wall, rss, out = child([PY, "-m", "ogp_monitor", "ingest", str(path), "--db", str(db_file), "--by", "bench"])
         cli_times.append(wall)
         cli_rss = max(cli_rss, rss)

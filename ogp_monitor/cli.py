@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .ingest.template import build_template
-from .reports import exports
 from .store import db, pipeline, publishing
 
 SAMPLE_DIR = db.ROOT / "data" / "sample"
@@ -125,6 +123,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.format == "csv":
+        from .reports import exports  # openpyxl: not loaded for an ingest
+
         sys.stdout.buffer.write(exports.to_csv_bytes(frame))
     else:
         with pd.option_context("display.max_rows", 500, "display.max_columns", 50, "display.width", 200,
@@ -147,6 +147,8 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from .ingest.template import build_template  # openpyxl: imported by the commands that write Excel
+
     Path(args.out).write_bytes(build_template())
     print(f"wrote {args.out}")
     return 0
@@ -364,6 +366,8 @@ def _round_status(con, args, rounds) -> int:
     r = rounds.the_open_round(con, args.round)
     frame = rounds.status(con, r.round_id, today=args.today)
     if args.format == "csv":
+        from .reports import exports
+
         sys.stdout.buffer.write(exports.to_csv_bytes(frame, decimal=".", sep=","))
         return 0
     print(f"round {r.round_id}: {r.plan_id}, as of {r.as_of:%d.%m.%Y}"

@@ -28,6 +28,7 @@ SAMPLE_VALUES = {
     "areas": ["Latvija", "ESAO vidēji"],
     "round_id": "2026-03-31-000000",  # no round in the sample: the round queries answer with no rows
     "today": pd.Timestamp("2026-03-25").date(),
+    "every_report": True,  # open_data_measures: every published report of every plan
 }
 
 
