@@ -34,16 +34,18 @@ def _step(delta: int) -> None:
     state["slide"] = min(n, max(1, (state.get("slide") or 1) + delta))
 
 
-c1, c2, c3, c4 = st.columns([1.4, 1.4, 1, 3], vertical_alignment="bottom")
-c1.button(t("meeting.prev", f.lang), icon=":material/arrow_back:", on_click=_step, args=(-1,), key="slide_prev",
-          width="stretch")
-c2.button(t("meeting.next", f.lang), icon=":material/arrow_forward:", on_click=_step, args=(1,), key="slide_next",
-          width="stretch", type="primary")
-i = int(c3.number_input(t("meeting.slide", f.lang), min_value=1, max_value=n, step=1, key="slide",
-                        label_visibility="collapsed"))
+# One row sized by its content: in fixed columns "Iepriekšējais" was cut to "Iepri…" at 1280×720
+# with the sidebar open; here the buttons keep their whole label and the row wraps when narrow.
+with st.container(horizontal=True, vertical_alignment="center", key="slide_nav"):
+    st.button(t("meeting.prev", f.lang), icon=":material/arrow_back:", on_click=_step, args=(-1,), key="slide_prev",
+              width="content")
+    st.button(t("meeting.next", f.lang), icon=":material/arrow_forward:", on_click=_step, args=(1,), key="slide_next",
+              width="content", type="primary")
+    i = int(st.number_input(t("meeting.slide", f.lang), min_value=1, max_value=n, step=1, key="slide",
+                            label_visibility="collapsed", width=130))
+    with st.container(key=f"slides_for_{screen[0]}x{screen[1]}", width="content"):  # the screen drawn for
+        st.caption(t("meeting.of", f.lang, i=i, n=n))
 st.query_params["slide"] = state["_slide_in_url"] = str(i)
-with c4.container(key=f"slides_for_{screen[0]}x{screen[1]}"):  # the screen the slides are drawn for
-    st.caption(t("meeting.of", f.lang, i=i, n=n))
 with st.sidebar:
     deck_download.deck_section(f)
 

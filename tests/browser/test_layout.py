@@ -141,3 +141,26 @@ def test_an_analyst_page_opened_signed_out_signs_in_and_comes_back(app_server, p
     expect(page.locator("h1").first).to_have_text(title)  # the page itself, not the sign-in page
     wait_ready(page)
     expect(page.get_by_text(t("login.only_analysts", lang))).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_slide_controls_keep_their_labels_with_the_sidebar_open(app_server, browser, lang):
+    """At 1280×720 with the sidebar open the controls used to read "Iepri…" and "Nāka…"."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        goto(page, app_server, "/sede?mode=meeting" + ("&lang=en" if lang == "en" else ""))
+        expect(page.locator(".st-key-slides_for_1280x720")).to_be_attached()
+        wait_ready(page)
+        page.locator("[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button").first.click()
+        expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "false")
+        page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right > 250")
+        for name in (t("meeting.prev", lang), t("meeting.next", lang)):
+            button = page.get_by_role("button", name=name)
+            expect(button).to_be_visible()
+            cut = button.evaluate("b => [...b.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1)"
+                                  ".map(e => e.textContent.trim())")
+            assert cut == [], f"{name!r} is cut at 1280×720 with the sidebar open"
+        assert page.evaluate(TRUNCATED) == []
+    finally:
+        context.close()
