@@ -152,23 +152,29 @@ def build_package(con, out_dir: str | os.PathLike, settings: Settings | None = N
     key = package_key(con, settings)
     log = db.run_query(con, "publication_log")
     reports = db.run_query(con, "plan_reports").sort_values(["plan_id", "report_date"]).reset_index(drop=True)
-    current = db.run_query(con, "open_data_measures")
     indicators = db.run_query(con, "indicator_rows")
     every = db.run_query(con, "open_data_measures", every_report=True)  # each plan's every report
     if package_key(con, settings) != key:
         raise StateChanged()
+    # Each plan's current report is one of its reports: taken from ``every`` (same order: plan, then
+    # measure), not read a second time.
+    keys = pd.Series(list(zip(every["plan_id"], every["report_date"].dt.date)), index=every.index, dtype=object)
+    current_keys = {(row.plan_id, pd.Timestamp(row.report_date).date())
+                    for row in reports.itertuples(index=False) if row.is_current}
+    current = every[keys.isin(current_keys).to_numpy()].reset_index(drop=True)
 
     plans = ", ".join(sorted(set(current["plan_id"]))) or "–"
     sources = [s for s in indicators["source"].drop_duplicates() if s]  # in order of first use
     files: list[File] = []
 
-    def table(name: str, kind: str, frame: pd.DataFrame | int, fmt: str, text: str, values: dict[str, dict],
-              plan_id: str | None = None, report_date: dt.date | None = None, written: Path | None = None) -> None:
-        """Write one table file (or move the ``written`` one of ``frame`` rows into place) and note it;
-        ``text`` names its title/description strings."""
+    def table(name: str, kind: str, frame: pd.DataFrame | None, fmt: str, text: str, values: dict[str, dict],
+              plan_id: str | None = None, report_date: dt.date | None = None, written: Path | None = None,
+              rows: int | None = None) -> None:
+        """Write ``frame`` to one table file (or move the ``written`` file of ``rows`` rows into place)
+        and note it; ``text`` names its title/description strings."""
         path = out / name
         schema_kind = "indicators" if kind == "indicators" else "measures"
-        if written is not None:
+        if frame is None:
             written.replace(path)
         else:
             # CSV for programs (RFC 4180, UTF-8 without BOM, ISO dates, decimal point, an empty cell for
@@ -181,7 +187,7 @@ def build_package(con, out_dir: str | os.PathLike, settings: Settings | None = N
                           t(f"{text}.title", "lv", **values["lv"]), t(f"{text}.title", "en", **values["en"]),
                           t(f"{text}.description", "lv", **values["lv"]) + note["lv"],
                           t(f"{text}.description", "en", **values["en"]) + note["en"],
-                          rows=frame if isinstance(frame, int) else len(frame), plan_id=plan_id,
+                          rows=len(frame) if frame is not None else rows, plan_id=plan_id,
                           report_date=report_date))
 
     for fmt in ("csv", "parquet"):
@@ -193,17 +199,16 @@ def build_package(con, out_dir: str | os.PathLike, settings: Settings | None = N
               {"lv": {"sources": shown}, "en": {"sources": shown}})
     # One file per plan and report, all written in one pass (a call per report cost ~6 ms each).
     names = report_file_names(reports)
-    keys = pd.Series(list(zip(every["plan_id"], every["report_date"].dt.date)), index=every.index, dtype=object)
     numbers = {key: i for i, key in enumerate(dict.fromkeys(keys))}
-    rows = keys.value_counts().to_dict()
+    counts = keys.value_counts().to_dict()
     with tempfile.TemporaryDirectory(dir=out, prefix=".reports-") as staging:
         written = table_files.write_csv_parts(con, every[field_names("measures")], keys.map(numbers),
                                               Path(staging) / "csv", field_types("measures"))
         for row in reports.itertuples(index=False):
             plan, day = row.plan_id, pd.Timestamp(row.report_date).date()
-            table(names[(plan, day)], "measures_report", rows[(plan, day)], "csv", "od.res.measures_report",
+            table(names[(plan, day)], "measures_report", None, "csv", "od.res.measures_report",
                   {lang: {"plan": plan, "date": fmt_date(day, lang)} for lang in ("lv", "en")},
-                  plan_id=plan, report_date=day, written=written[numbers[(plan, day)]])
+                  plan_id=plan, report_date=day, written=written[numbers[(plan, day)]], rows=counts[(plan, day)])
 
     modified = None if log.empty else pd.Timestamp(log["acted_at"].max()).to_pydatetime()
     issued = None if log.empty else pd.Timestamp(log["acted_at"].min()).to_pydatetime()
