@@ -206,5 +206,16 @@ def test_kill_9_of_a_writer_never_leaves_the_pointer_on_a_broken_file(fresh_db):
         finally:
             reader.close()
         assert current_measures(fresh_db) > 0
+    # A kill after a copy's rename and before the clean-up can leave one copy more than the limit;
+    # the next publication cleans it (in CI a kill landed there once in five runs).
+    with db.writing(fresh_db) as con:
+        for sid in ids:
+            try:
+                publishing.rollback(con, sid, "after the kills")
+                break
+            except ValueError:  # already current
+                continue
+        else:
+            pytest.fail("no snapshot could be made current")
     files = list(published.published_dir(fresh_db).glob("p*.duckdb"))
     assert len(files) <= 1 + published.KEEP_PREVIOUS  # older copies are cleaned up
